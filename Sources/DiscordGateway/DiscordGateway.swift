@@ -1,0 +1,7 @@
+/// The library's version, as sent in logs and the default identify properties.
+public enum DiscordGatewayLibrary {
+    /// The library name Discord sees in identify `properties.browser` and `properties.device`.
+    public static let name = "swift-discord-gateway"
+    /// The library version.
+    public static let version = "0.1.0-dev"
+}
