@@ -28,7 +28,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "TransportBenchmark",
-            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
             path: "Benchmarks/TransportBenchmark"
         ),
         .testTarget(
