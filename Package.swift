@@ -13,13 +13,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSystem"),
         .target(
             name: "DiscordGateway",
-            dependencies: ["CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "DiscordGatewayTesting",
-            dependencies: ["DiscordGateway", "CZlib", "COpenSSL", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiscordGateway", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "AutobahnClient",

@@ -1,4 +1,5 @@
 internal import DiscordGateway
+internal import CSystem
 internal import Glibc
 import Synchronization
 
@@ -85,10 +86,10 @@ public final class FakeGateway: Sendable {
         let (socket, port) = try TCPSocket.listen(host: configuration.host, port: configuration.port)
         self.listenSocket = socket
         self.port = port
-        let fd = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        let fd = CSystem_eventfd_nonblocking()
         guard fd >= 0 else {
             Glibc.close(socket)
-            throw ConnectionError(code: .socketFailure, host: configuration.host, port: port, detail: "eventfd failed")
+            throw ConnectionError(.socketFailure, operation: "io", host: configuration.host, port: port, detail: "eventfd failed")
         }
         stopFD = fd
         let thread = try IOThread.start(name: "dg-fake-listen") { [self] in acceptLoop() }
@@ -194,9 +195,9 @@ public final class FakeGateway: Sendable {
             return mkdtemp(base) != nil
         }
         guard made else {
-            throw ConnectionError(code: .socketFailure, host: "", port: 0, detail: "mkdtemp failed (errno \(errno))")
+            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "mkdtemp failed (errno \(errno))")
         }
-        return String(cString: template)
+        return String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Removes a directory made by ``makeTemporaryDirectory()`` and the files in it.

@@ -22,6 +22,17 @@ public final class TimedMailbox<Element: Sendable>: Sendable {
         var waiters: [(id: UInt64, continuation: CheckedContinuation<Element, any Error>)] = []
         var nextID: UInt64 = 0
         var history: [Element] = []
+
+        /// Removes and returns the head element; the caller checked there is one.
+        mutating func take() -> Element {
+            let element = items[head]
+            head += 1
+            if head > 64 && head * 2 > items.count {
+                items.removeFirst(head)
+                head = 0
+            }
+            return element
+        }
     }
 
     /// What is awaited, for timeout messages.
@@ -100,18 +111,5 @@ public final class TimedMailbox<Element: Sendable>: Sendable {
             let element = try await next(timeout: remaining)
             if predicate(element) { return element }
         }
-    }
-}
-
-extension TimedMailbox.State {
-    /// Removes and returns the head element; the caller checked there is one.
-    fileprivate mutating func take() -> Element {
-        let element = items[head]
-        head += 1
-        if head > 64 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        return element
     }
 }

@@ -41,8 +41,8 @@ public struct ConnectionError: Error, CustomStringConvertible, Sendable {
     /// Extra plain-words detail (`strerror` or `gai_strerror` text).
     public let detail: String?
 
-    /// Creates an error; internal so only the library throws it.
-    init(
+    /// Creates an error; package-wide so only this package throws it.
+    package init(
         _ code: Code,
         operation: String,
         host: String? = nil,

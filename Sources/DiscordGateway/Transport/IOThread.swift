@@ -1,3 +1,4 @@
+internal import CSystem
 internal import Glibc
 
 /// A joinable POSIX thread with a modest stack, for the library's I/O loops.
@@ -24,19 +25,19 @@ package struct IOThread: Sendable {
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, 512 << 10)
-        var thread = pthread_t()
+        var thread: pthread_t = 0
         let result = pthread_create(
             &thread, &attributes,
             { raw in
                 guard let raw else { return nil }
                 let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-                _ = pthread_setname_np(pthread_self(), String(box.name.prefix(15)))
+                _ = CSystem_set_thread_name(String(box.name.prefix(15)))
                 box.body()
                 return nil
             }, context)
         guard result == 0 else {
             Unmanaged<Box>.fromOpaque(context).release()
-            throw ConnectionError(code: .socketFailure, host: "", port: 0, detail: "pthread_create failed (\(result))")
+            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "pthread_create failed (\(result))")
         }
         return IOThread(handle: thread)
     }

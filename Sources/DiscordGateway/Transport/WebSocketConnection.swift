@@ -1,3 +1,4 @@
+internal import CSystem
 internal import Glibc
 import Synchronization
 
@@ -207,9 +208,9 @@ package final class WebSocketConnection: @unchecked Sendable {
         case .client: role = .client
         case .server: role = .server
         }
-        let fd = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        let fd = CSystem_eventfd_nonblocking()
         guard fd >= 0 else {
-            throw ConnectionError(code: .socketFailure, host: "", port: 0, detail: "eventfd failed (errno \(errno))")
+            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "eventfd failed (errno \(errno))")
         }
         wakeFD = fd
     }

@@ -228,11 +228,11 @@ final class WebSocketIOLoop: @unchecked Sendable {
         ]
         let remaining = deadline - .now
         guard remaining > .zero else {
-            throw ConnectionError(code: .timedOut, host: hostDescription, port: portNumber, detail: "\(stage) timed out")
+            throw ConnectionError(.timedOut, operation: "io", host: hostDescription, port: portNumber, detail: "\(stage) timed out")
         }
         let result = poll(&fds, 2, Self.milliseconds(remaining))
         if result < 0 && errno != EINTR {
-            throw ConnectionError(code: .socketFailure, host: hostDescription, port: portNumber, detail: "poll failed")
+            throw ConnectionError(.socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
         }
         if fds[1].revents != 0 {
             let request = absorbOutbox()
@@ -303,9 +303,11 @@ final class WebSocketIOLoop: @unchecked Sendable {
             let result = poll(&fds, 2, timeout)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw ConnectionError(code: .socketFailure, host: hostDescription, port: portNumber, detail: "poll failed")
+                throw ConnectionError(.socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
             }
             wakeReady = fds[1].revents != 0
+            // Owner requests (pause, close, abort) take effect before any more bytes are read.
+            if wakeReady { continue }
             let socketEvents = fds[0].revents
             if socketEvents & Int16(POLLOUT) != 0 || (tlsNeedsReadForWrite && socketEvents & Int16(POLLIN) != 0) {
                 writeBlocked = false
@@ -566,10 +568,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
         return Int32(seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
     }
 
-    /// Keeps errors that are `Sendable`; wraps others in a description.
+    /// Errors are `Sendable` in Swift 6; kept as a seam for the type.
     static func sendable(_ error: any Error) -> any Error & Sendable {
-        if let error = error as? any Error & Sendable { return error }
-        return WebSocketError(code: .protocolViolation, detail: String(describing: error))
+        error
     }
 }
 
