@@ -16,6 +16,8 @@ final class EchoDelegate: WebSocketConnectionDelegate {
     let firstText = Mutex<String?>(nil)
     /// Whether to echo messages.
     let echoes: Bool
+    /// How the connection ended.
+    let ending = Mutex<String>("")
 
     /// Creates a delegate.
     init(echoes: Bool) { self.echoes = echoes }
@@ -32,6 +34,7 @@ final class EchoDelegate: WebSocketConnectionDelegate {
     }
 
     func connection(_ connection: WebSocketConnection, didCloseWith close: WebSocketConnection.Close) {
+        ending.withLock { $0 = close.description }
         done.signal()
     }
 }
@@ -42,6 +45,7 @@ func run(_ base: String, _ path: String, echoes: Bool) throws -> EchoDelegate {
     var configuration = WebSocketConnection.Configuration()
     configuration.maximumMessageSize = 64 << 20
     configuration.closeTimeout = .seconds(2)
+    configuration.allowsInsecureTransport = true
     let connection = try WebSocketConnection(endpoint: .client(url), configuration: configuration)
     let delegate = EchoDelegate(echoes: echoes)
     try connection.start(delegate: delegate)
@@ -59,7 +63,8 @@ let agent = "swift-discord-gateway"
 do {
     let counter = try run(server, "/getCaseCount", echoes: false)
     guard let text = counter.firstText.withLock({ $0 }), let count = Int(text) else {
-        FileHandle.standardError.write(Data("AutobahnClient: the server did not report a case count\n".utf8))
+        let ending = counter.ending.withLock { $0 }
+        FileHandle.standardError.write(Data("AutobahnClient: the server did not report a case count (\(ending))\n".utf8))
         exit(1)
     }
     print("AutobahnClient: \(count) cases")

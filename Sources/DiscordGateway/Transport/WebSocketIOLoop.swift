@@ -336,6 +336,17 @@ final class WebSocketIOLoop: @unchecked Sendable {
         }
     }
 
+    /// Moves frames the owner queued (possibly from a delegate call on this thread) into the write buffer, so
+    /// frames this thread generates next (pong, close) go out after them.
+    private func drainOutboxFrames() {
+        let bytes = connection.outbox.withLock { state -> [UInt8] in
+            let bytes = state.pending
+            state.pending = []
+            return bytes
+        }
+        appendToWriteBuffer(bytes)
+    }
+
     /// Appends bytes to the write buffer.
     private func appendToWriteBuffer(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
@@ -464,6 +475,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
             }
         case .ping(let payload):
             guard !closeSent else { return }
+            drainOutboxFrames()
             var frame: [UInt8] = []
             WebSocketFrameEncoder.appendFrame(opcode: .pong, fin: true, payload: payload, role: role, to: &frame)
             appendToWriteBuffer(frame)
@@ -480,6 +492,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
                     closeDeadline = min(closeDeadline ?? .now + configuration.closeTimeout, .now + configuration.closeTimeout)
                 }
             } else {
+                drainOutboxFrames()
                 var reply: [UInt8] = []
                 WebSocketFrameEncoder.appendCloseFrame(code: code, reason: "", role: role, to: &reply)
                 appendToWriteBuffer(reply)
@@ -494,6 +507,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
     /// Sends our close frame and starts waiting for the peer's.
     private func startClose(code: UInt16?, reason: String, initiator: WebSocketConnection.Close.Initiator, error: (any Error)?) {
         guard !closeSent else { return }
+        drainOutboxFrames()
         var frame: [UInt8] = []
         WebSocketFrameEncoder.appendCloseFrame(code: code, reason: reason, role: role, to: &frame)
         appendToWriteBuffer(frame)
