@@ -344,7 +344,8 @@ private func fixture(_ name: String) throws -> [UInt8] {
                 delivered.append(String(fields[1]))
             }
         }
-        #expect(delivered == ["hello.json", "ready.json", "guild-create.json", "message-create.json", "heartbeat-ack.json"])
+        #expect(
+            delivered == ["hello.json", "ready.json", "guild-create.json", "message-create.json", "heartbeat-ack.json"])
     }
 
     @Test func goldenHelloDecodesAsGatewayJSON() throws {

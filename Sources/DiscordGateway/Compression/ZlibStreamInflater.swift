@@ -1,11 +1,11 @@
 internal import CZlib
 
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Musl)
-internal import Musl
+    internal import Musl
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// One connection's zlib-stream inflate context (zlib format, with header), as described in PROTOCOL §14.1.
@@ -152,7 +152,10 @@ package final class ZlibStreamInflater {
     /// - Throws: ``Error`` on corrupt data or an oversized payload (the inflater is unusable afterwards), or what
     ///   `body` throws.
     @discardableResult
-    package func push(_ message: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    package func push(
+        _ message: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Bool {
         guard !isUnusable else { throw Error.unusable }
         guard let base = message.baseAddress, message.count > 0 else { return false }
         totalInputBytes &+= message.count
@@ -204,7 +207,9 @@ package final class ZlibStreamInflater {
         if needed > pendingCapacity {
             let doubled = pendingCapacity > maximumInputSize / 2 ? maximumInputSize : pendingCapacity * 2
             let newCapacity = max(needed, doubled, retainedCapacity)
-            guard let grown = realloc(pending, newCapacity) else { throw Error.allocationFailed(byteCount: newCapacity) }
+            guard let grown = realloc(pending, newCapacity) else {
+                throw Error.allocationFailed(byteCount: newCapacity)
+            }
             pending = grown
             pendingCapacity = newCapacity
             notePeak()
