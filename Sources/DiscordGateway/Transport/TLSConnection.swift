@@ -196,7 +196,8 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         let code: TLSError.Code
         var systemError: Int32?
         if sslError == SSL_ERROR_SYSCALL {
-            if savedErrno != 0 && firstError == 0 {
+            // A socket error sets errno (ECONNRESET, EPIPE); without one, TCP simply ended without close_notify.
+            if savedErrno != 0 {
                 code = .ioFailed
                 systemError = savedErrno
             } else {
