@@ -32,9 +32,9 @@ public struct TestCertificateAuthority: Sendable {
         /// Plain words for test failure output.
         public var description: String {
             switch self {
-            case let .openSSLFailed(operation, errorQueue):
+            case .openSSLFailed(let operation, let errorQueue):
                 return "\(operation) failed" + (errorQueue.isEmpty ? "" : ": " + errorQueue.joined(separator: "; "))
-            case let .invalidSubjectAlternativeName(name):
+            case .invalidSubjectAlternativeName(let name):
                 return "invalid subjectAltName entry \"\(name)\""
             case .missingSubjectAlternativeNames:
                 return "a server certificate needs at least one DNS name or IP address"
@@ -186,7 +186,9 @@ private enum CertificateBuilder {
     /// Generates an EC P-256 key pair (`EVP_PKEY *`).
     static func makeKey() throws(TestCertificateAuthority.Error) -> OpaquePointer {
         ERR_clear_error()
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else { throw failure("EVP_PKEY_CTX_new_from_name") }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else {
+            throw failure("EVP_PKEY_CTX_new_from_name")
+        }
         defer { EVP_PKEY_CTX_free(context) }
         guard EVP_PKEY_keygen_init(context) == 1 else { throw failure("EVP_PKEY_keygen_init") }
         guard EVP_PKEY_CTX_set_group_name(context, "P-256") == 1 else { throw failure("EVP_PKEY_CTX_set_group_name") }
@@ -252,7 +254,9 @@ private enum CertificateBuilder {
 
     /// Encodes a private key as unencrypted PKCS #8 PEM.
     static func pem(privateKey: OpaquePointer) throws(TestCertificateAuthority.Error) -> String {
-        try withMemoryBIO("PEM_write_bio_PrivateKey") { PEM_write_bio_PrivateKey($0, privateKey, nil, nil, 0, nil, nil) }
+        try withMemoryBIO("PEM_write_bio_PrivateKey") {
+            PEM_write_bio_PrivateKey($0, privateKey, nil, nil, 0, nil, nil)
+        }
     }
 
     /// Runs a PEM writer against a memory BIO and returns what it wrote.

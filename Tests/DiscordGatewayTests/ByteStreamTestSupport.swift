@@ -67,7 +67,9 @@ enum ByteStreamDriver {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while received.count < count {
             let wanted = min(chunkSize, count - received.count)
-            let result = try chunk.withUnsafeMutableBytes { try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted])) }
+            let result = try chunk.withUnsafeMutableBytes {
+                try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted]))
+            }
             switch result {
             case .bytes(let n): received.append(contentsOf: chunk[..<n])
             case .closed: throw ByteStreamTestFailure(description: "peer closed after \(received.count) bytes")

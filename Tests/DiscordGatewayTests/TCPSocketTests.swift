@@ -14,7 +14,8 @@ import Testing
         let listener = try TCPSocket.listen(host: "127.0.0.1", port: 0)
         defer { close(listener.fd) }
         #expect(listener.port > 0)
-        let client = PlainByteStream(socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
+        let client = PlainByteStream(
+            socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
         defer { client.close() }
         let server = PlainByteStream(socket: try ByteStreamDriver.acceptOne(listener.fd))
         defer { server.close() }
@@ -31,7 +32,8 @@ import Testing
     @Test func emptySocketReadWantsReadAndPeerCloseReadsAsClosed() throws {
         let listener = try TCPSocket.listen(host: "127.0.0.1", port: 0)
         defer { close(listener.fd) }
-        let client = PlainByteStream(socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
+        let client = PlainByteStream(
+            socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
         defer { client.close() }
         let server = PlainByteStream(socket: try ByteStreamDriver.acceptOne(listener.fd))
 
@@ -46,7 +48,8 @@ import Testing
     @Test func writingToResetPeerThrowsInsteadOfRaisingSIGPIPE() throws {
         let listener = try TCPSocket.listen(host: "127.0.0.1", port: 0)
         defer { close(listener.fd) }
-        let client = PlainByteStream(socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
+        let client = PlainByteStream(
+            socket: try TCPSocket.connect(host: "127.0.0.1", port: listener.port, timeout: .seconds(5)))
         defer { client.close() }
         let accepted = try ByteStreamDriver.acceptOne(listener.fd)
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)  // close with RST
@@ -91,15 +94,16 @@ import Testing
         #expect(error?.code == .timedOut)
     }
 
-    @Test(arguments: [
-        (Duration.zero, nil),
-        (.milliseconds(-5), nil),
-        (.nanoseconds(1), 1),
-        (.milliseconds(1), 1),
-        (.microseconds(1_001), 2),
-        (.milliseconds(1_500), 1_500),
-        (.seconds(10_000_000), Int32.max),
-    ] as [(Duration, Int32?)])
+    @Test(
+        arguments: [
+            (Duration.zero, nil),
+            (.milliseconds(-5), nil),
+            (.nanoseconds(1), 1),
+            (.milliseconds(1), 1),
+            (.microseconds(1_001), 2),
+            (.milliseconds(1_500), 1_500),
+            (.seconds(10_000_000), Int32.max),
+        ] as [(Duration, Int32?)])
     func pollTimeoutRoundsRemainingTimeUp(remaining: Duration, expected: Int32?) {
         let now = ContinuousClock.now
         #expect(TCPSocket.pollTimeoutMilliseconds(until: now + remaining, now: now) == expected)
@@ -134,7 +138,8 @@ import Testing
     func connectReachesIPv6Loopback() throws {
         let listener = try TCPSocket.listen(host: "::1", port: 0)
         defer { close(listener.fd) }
-        let client = PlainByteStream(socket: try TCPSocket.connect(host: "::1", port: listener.port, timeout: .seconds(5)))
+        let client = PlainByteStream(
+            socket: try TCPSocket.connect(host: "::1", port: listener.port, timeout: .seconds(5)))
         defer { client.close() }
         let server = PlainByteStream(socket: try ByteStreamDriver.acceptOne(listener.fd))
         defer { server.close() }

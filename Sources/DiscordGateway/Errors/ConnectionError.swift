@@ -9,11 +9,6 @@ public struct ConnectionError: Error, CustomStringConvertible, Sendable {
         /// A short plain-words description of the code.
         public let description: String
 
-        /// Creates a code; internal so only the library defines codes.
-        init(description: String) {
-            self.description = description
-        }
-
         /// The host name did not resolve to any address.
         public static let hostNotFound = Code(description: "host not found")
         /// The peer actively refused the connection (nothing listening).

@@ -13,11 +13,6 @@ public struct TLSError: Error, CustomStringConvertible, Sendable {
         /// A short plain-words description of the code.
         public let description: String
 
-        /// Creates a code; internal so only the library defines codes.
-        init(description: String) {
-            self.description = description
-        }
-
         /// Creating or configuring the `SSL_CTX` failed (bad certificate file, key mismatch, ...).
         public static let contextSetupFailed = Code(description: "context setup failed")
         /// Creating the per-connection `SSL` object failed.
@@ -48,8 +43,12 @@ public struct TLSError: Error, CustomStringConvertible, Sendable {
     public let errorQueue: [String]
     /// The host name the connection was verifying or connecting to, if any.
     public let peerName: String?
+    /// The certificate, key or trust roots file involved in a context setup failure.
+    public let file: String?
     /// The `errno` value when the failure came from the socket (`SSL_ERROR_SYSCALL`).
     public let systemError: Int32?
+    /// The oldest error queue entry's reason in plain words, e.g. `"tlsv1 alert protocol version"`.
+    private let reason: String?
 
     /// Whether the peer's certificate was rejected, so a caller should stop rather than retry.
     public var isCertificateFailure: Bool { code == .certificateVerificationFailed }
@@ -62,7 +61,9 @@ public struct TLSError: Error, CustomStringConvertible, Sendable {
         verifyResult: String? = nil,
         errorQueue: [String] = [],
         peerName: String? = nil,
-        systemError: Int32? = nil
+        file: String? = nil,
+        systemError: Int32? = nil,
+        reason: String? = nil
     ) {
         self.code = code
         self.operation = operation
@@ -70,42 +71,55 @@ public struct TLSError: Error, CustomStringConvertible, Sendable {
         self.verifyResult = verifyResult
         self.errorQueue = errorQueue
         self.peerName = peerName
+        self.file = file
         self.systemError = systemError
+        self.reason = reason
     }
 
     /// Plain words, e.g. `TLS handshake with gateway.discord.gg failed: certificate verify failed: hostname
-    /// mismatch (SSL_connect, SSL_get_error 1, ...)`.
+    /// mismatch (SSL_connect; SSL_get_error 1; error:0A000086:SSL routines::certificate verify failed)`.
     public var description: String {
         var text: String
         switch operation {
-        case "SSL_connect", "SSL_accept", "SSL_do_handshake": text = "TLS handshake"
-        case "SSL_read": text = "TLS read"
-        case "SSL_write": text = "TLS write"
-        case "SSL_shutdown": text = "TLS shutdown"
-        default: text = "TLS setup"
+        case "SSL_connect", "SSL_accept": text = "TLS handshake" + (peerName.map { " with \($0)" } ?? "")
+        case "SSL_read": text = "TLS read" + (peerName.map { " from \($0)" } ?? "")
+        case "SSL_write": text = "TLS write" + (peerName.map { " to \($0)" } ?? "")
+        default:
+            if code == .contextSetupFailed {
+                text = "TLS context setup" + (file.map { " for \($0)" } ?? "")
+            } else {
+                text = "TLS connection setup" + (peerName.map { " for \($0)" } ?? "")
+            }
         }
-        if let peerName { text += " with \(peerName)" }
-        text += " failed: \(code.description)"
-        if let verifyResult { text += ": \(verifyResult)" }
+        text += " failed: "
+        if code == .certificateVerificationFailed {
+            text += code.description + (verifyResult.map { ": \($0)" } ?? "")
+        } else if let reason, code != .unexpectedEOF {
+            text += reason
+        } else {
+            text += code.description
+        }
         var extras = [operation]
         if let sslError { extras.append("SSL_get_error \(sslError)") }
         if let systemError { extras.append("errno \(systemError): \(String(cString: strerror(systemError)))") }
         extras.append(contentsOf: errorQueue)
-        text += " (" + extras.joined(separator: "; ") + ")"
-        return text
+        return text + " (" + extras.joined(separator: "; ") + ")"
     }
 
-    /// Drains this thread's OpenSSL error queue into readable lines, oldest first.
-    static func drainErrorQueue() -> [String] {
+    /// Drains this thread's OpenSSL error queue: readable lines (oldest first) and the oldest entry's reason.
+    static func drainErrorQueue() -> (lines: [String], firstReason: String?) {
         var lines: [String] = []
+        var firstReason: String?
         while true {
             let code = ERR_get_error()
             if code == 0 { break }
+            if firstReason == nil, let reason = ERR_reason_error_string(code) {
+                firstReason = String(cString: reason)
+            }
             lines.append(errorString(code))
         }
-        return lines
+        return (lines, firstReason)
     }
-
     /// Formats one packed OpenSSL error code with `ERR_error_string_n`.
     static func errorString(_ code: UInt) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 256) { buffer in
@@ -115,8 +129,32 @@ public struct TLSError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// An error for `operation` capturing this thread's error queue now (call right after the failing call).
+    static func capturingErrorQueue(
+        _ code: Code,
+        operation: String,
+        sslError: Int32? = nil,
+        verifyResult: String? = nil,
+        peerName: String? = nil,
+        file: String? = nil,
+        systemError: Int32? = nil
+    ) -> TLSError {
+        let (lines, firstReason) = drainErrorQueue()
+        return TLSError(
+            code,
+            operation: operation,
+            sslError: sslError,
+            verifyResult: verifyResult,
+            errorQueue: lines,
+            peerName: peerName,
+            file: file,
+            systemError: systemError,
+            reason: firstReason
+        )
+    }
+
     /// A context-setup error for `operation`, capturing the error queue now.
-    static func contextSetup(_ operation: String, peerName: String? = nil) -> TLSError {
-        TLSError(.contextSetupFailed, operation: operation, errorQueue: drainErrorQueue(), peerName: peerName)
+    static func contextSetup(_ operation: String, file: String? = nil) -> TLSError {
+        capturingErrorQueue(.contextSetupFailed, operation: operation, file: file)
     }
 }

@@ -226,8 +226,9 @@ package enum TCPSocket {
         passive: Bool
     ) throws(ConnectionError) -> UnsafeMutablePointer<addrinfo> {
         guard (0...65_535).contains(port) else {
-            throw ConnectionError(.socketFailure, operation: "getaddrinfo", host: host, port: port,
-                                  detail: "port out of range")
+            throw ConnectionError(
+                .socketFailure, operation: "getaddrinfo", host: host, port: port,
+                detail: "port out of range")
         }
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC

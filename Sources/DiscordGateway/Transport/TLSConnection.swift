@@ -98,12 +98,7 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
 
     /// A setup error capturing the error queue now.
     private static func setupError(_ operation: String, serverName: String?) -> TLSError {
-        TLSError(
-            .connectionSetupFailed,
-            operation: operation,
-            errorQueue: TLSError.drainErrorQueue(),
-            peerName: serverName
-        )
+        TLSError.capturingErrorQueue(.connectionSetupFailed, operation: operation, peerName: serverName)
     }
 
     /// The negotiated version, e.g. `"TLSv1.3"`, once the handshake completed.
@@ -120,6 +115,7 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         let operation = context.isServer ? "SSL_accept" : "SSL_connect"
         guard let ssl else { throw TLSError(.alreadyClosed, operation: operation, peerName: serverName) }
         ERR_clear_error()
+        errno = 0
         let result = context.isServer ? SSL_accept(ssl) : SSL_connect(ssl)
         if result == 1 { return .complete }
         let savedErrno = errno
@@ -129,24 +125,21 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         case SSL_ERROR_WANT_WRITE: return .wantWrite
         default: break
         }
-        let queue = TLSError.drainErrorQueue()
         hasFailed = true
         let verifyCode = SSL_get_verify_result(ssl)
         if !context.isServer, context.verifiesPeer, verifyCode != Int(X509_V_OK) {
-            throw TLSError(
+            throw TLSError.capturingErrorQueue(
                 .certificateVerificationFailed,
                 operation: operation,
                 sslError: sslError,
                 verifyResult: String(cString: X509_verify_cert_error_string(verifyCode)),
-                errorQueue: queue,
                 peerName: serverName
             )
         }
-        throw TLSError(
+        throw TLSError.capturingErrorQueue(
             .handshakeFailed,
             operation: operation,
             sslError: sslError,
-            errorQueue: queue,
             peerName: serverName,
             systemError: sslError == SSL_ERROR_SYSCALL && savedErrno != 0 ? savedErrno : nil
         )
@@ -163,6 +156,7 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         guard let ssl else { return .closed }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return .bytes(0) }
         ERR_clear_error()
+        errno = 0
         let result = SSL_read(ssl, base, Int32(clamping: buffer.count))
         if result > 0 { return .bytes(Int(result)) }
         return try outcome(ofFailed: result, operation: "SSL_read", on: ssl)
@@ -179,6 +173,7 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         guard let ssl else { return .closed }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return .bytes(0) }
         ERR_clear_error()
+        errno = 0
         let result = SSL_write(ssl, base, Int32(clamping: bytes.count))
         if result > 0 { return .bytes(Int(result)) }
         return try outcome(ofFailed: result, operation: "SSL_write", on: ssl)
@@ -197,12 +192,12 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         default: break
         }
         let firstError = ERR_peek_error()
-        let queue = TLSError.drainErrorQueue()
         hasFailed = true
         let code: TLSError.Code
         var systemError: Int32?
         if sslError == SSL_ERROR_SYSCALL {
-            if savedErrno != 0 && queue.isEmpty {
+            // A socket error sets errno (ECONNRESET, EPIPE); without one, TCP simply ended without close_notify.
+            if savedErrno != 0 {
                 code = .ioFailed
                 systemError = savedErrno
             } else {
@@ -213,11 +208,10 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
         } else {
             code = .protocolFailure
         }
-        throw TLSError(
+        throw TLSError.capturingErrorQueue(
             code,
             operation: operation,
             sslError: sslError,
-            errorQueue: queue,
             peerName: serverName,
             systemError: systemError
         )

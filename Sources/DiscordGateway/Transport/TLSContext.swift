@@ -30,18 +30,18 @@ public struct TLSConfiguration: Sendable, Hashable {
 /// A TLS protocol version, for tests that need an old-protocol server.
 package enum TLSProtocolVersion: Sendable, Hashable {
     /// TLS 1.1 (refused by client contexts).
-    case tls1_1
+    case tls11
     /// TLS 1.2.
-    case tls1_2
+    case tls12
     /// TLS 1.3.
-    case tls1_3
+    case tls13
 
     /// The OpenSSL version constant.
     var openSSLValue: Int32 {
         switch self {
-        case .tls1_1: return TLS1_1_VERSION
-        case .tls1_2: return TLS1_2_VERSION
-        case .tls1_3: return TLS1_3_VERSION
+        case .tls11: return TLS1_1_VERSION
+        case .tls12: return TLS1_2_VERSION
+        case .tls13: return TLS1_3_VERSION
         }
     }
 }
@@ -92,7 +92,7 @@ package final class TLSContext: @unchecked Sendable {
             }
             if let file = configuration.additionalTrustRootsFile {
                 guard SSL_CTX_load_verify_locations(context, file, nil) == 1 else {
-                    throw TLSError.contextSetup("SSL_CTX_load_verify_locations", peerName: file)
+                    throw TLSError.contextSetup("SSL_CTX_load_verify_locations", file: file)
                 }
             }
             SSL_CTX_set_verify(context, configuration.verifiesPeer ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nil)
@@ -110,13 +110,14 @@ package final class TLSContext: @unchecked Sendable {
     ///   - privateKeyFile: PEM file with the leaf's private key.
     /// - Throws: ``TLSError`` with code ``TLSError/Code/contextSetupFailed`` when a file cannot be loaded or the
     ///   key does not match the certificate.
-    package static func makeServer(certificateChainFile: String, privateKeyFile: String) throws(TLSError) -> TLSContext {
+    package static func makeServer(certificateChainFile: String, privateKeyFile: String) throws(TLSError) -> TLSContext
+    {
         try makeServer(certificateChainFile: certificateChainFile, privateKeyFile: privateKeyFile, onlyVersion: nil)
     }
 
     /// Creates a server context that speaks exactly one protocol version (tests of version refusal).
     ///
-    /// For ``TLSProtocolVersion/tls1_1`` the security level is lowered to 0 so OpenSSL 3 allows it at all.
+    /// For ``TLSProtocolVersion/tls11`` the security level is lowered to 0 so OpenSSL 3 allows it at all.
     ///
     /// - Parameters:
     ///   - certificateChainFile: PEM file with the leaf certificate first, then intermediates.
@@ -134,7 +135,7 @@ package final class TLSContext: @unchecked Sendable {
         }
         do throws(TLSError) {
             if let onlyVersion {
-                if onlyVersion == .tls1_1 { SSL_CTX_set_security_level(context, 0) }
+                if onlyVersion == .tls11 { SSL_CTX_set_security_level(context, 0) }
                 try configureCommon(context, minimumVersion: onlyVersion.openSSLValue)
                 guard COpenSSL_SSL_CTX_set_max_proto_version(context, onlyVersion.openSSLValue) == 1 else {
                     throw TLSError.contextSetup("SSL_CTX_set_max_proto_version")
@@ -143,13 +144,13 @@ package final class TLSContext: @unchecked Sendable {
                 try configureCommon(context, minimumVersion: TLS1_2_VERSION)
             }
             guard SSL_CTX_use_certificate_chain_file(context, certificateChainFile) == 1 else {
-                throw TLSError.contextSetup("SSL_CTX_use_certificate_chain_file", peerName: certificateChainFile)
+                throw TLSError.contextSetup("SSL_CTX_use_certificate_chain_file", file: certificateChainFile)
             }
             guard SSL_CTX_use_PrivateKey_file(context, privateKeyFile, SSL_FILETYPE_PEM) == 1 else {
-                throw TLSError.contextSetup("SSL_CTX_use_PrivateKey_file", peerName: privateKeyFile)
+                throw TLSError.contextSetup("SSL_CTX_use_PrivateKey_file", file: privateKeyFile)
             }
             guard SSL_CTX_check_private_key(context) == 1 else {
-                throw TLSError.contextSetup("SSL_CTX_check_private_key", peerName: privateKeyFile)
+                throw TLSError.contextSetup("SSL_CTX_check_private_key", file: privateKeyFile)
             }
         } catch {
             SSL_CTX_free(context)
