@@ -2,7 +2,7 @@ import DiscordGateway
 import Glibc
 import Testing
 
-@Suite(.timeLimit(.minutes(1))) struct TCPSocketTests {
+@Suite(.usesSockets, .timeLimit(.minutes(1))) struct TCPSocketTests {
     /// Whether this host can bind `::1` (containers often lack IPv6).
     static let hasIPv6Loopback: Bool = {
         guard let listener = try? TCPSocket.listen(host: "::1", port: 0) else { return false }

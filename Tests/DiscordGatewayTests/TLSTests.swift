@@ -96,7 +96,7 @@ private func expectHandshakeFailure<Value>(
     return #expect(throws: TLSError.self) { try ByteStreamDriver.completeHandshake(client) }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct TLSTests {
+@Suite(.usesSockets, .timeLimit(.minutes(1))) struct TLSTests {
     @Test(arguments: ["localhost", "127.0.0.1"])
     func clientTrustingTestCAExchangesBytes(serverName: String) throws {
         let fixture = try TLSFixture()
