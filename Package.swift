@@ -20,7 +20,9 @@ let package = Package(
         ),
         .target(
             name: "DiscordGatewayTesting",
-            dependencies: ["DiscordGateway", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "DiscordGateway", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "AutobahnClient",

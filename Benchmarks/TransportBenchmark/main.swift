@@ -7,7 +7,6 @@ import DiscordGateway
 import DiscordGatewayTesting
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Command-line options.
 struct Options {
@@ -85,7 +84,7 @@ final class CountingDelegate: WebSocketConnectionDelegate {
         var elapsed: Duration = .zero
     }
     let expected: Int
-    let progress = Mutex(Progress())
+    let progress = Locked(Progress())
     let finished = DispatchSemaphore(value: 0)
     let closed = DispatchSemaphore(value: 0)
 
@@ -120,7 +119,9 @@ final class CountingDelegate: WebSocketConnectionDelegate {
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 print("Generating \(options.messages) messages of ~\(options.size) B…")
 var fixtures = GatewayFixtures(seed: 42)
-let payloads = (0..<options.messages).map { Array(fixtures.messageCreate(sequence: $0 + 2, targetSize: options.size).utf8) }
+let payloads = (0..<options.messages).map {
+    Array(fixtures.messageCreate(sequence: $0 + 2, targetSize: options.size).utf8)
+}
 let totalBytes = payloads.reduce(0) { $0 + $1.count }
 let deflater = try ZlibStreamDeflater()
 let compressed = payloads.map { deflater.compress($0) }
@@ -172,7 +173,8 @@ for round in 1...max(options.rounds, 1) {
     transports.append(transport)
     print(
         String(
-            format: "round %d: plain inflate %.0f ns/message, transport (I/O thread: %@ + WebSocket + inflate) %.0f ns/message, ratio %.2f×",
+            format:
+                "round %d: plain inflate %.0f ns/message, transport (I/O thread: %@ + WebSocket + inflate) %.0f ns/message, ratio %.2f×",
             round, baseline, options.usesTLS ? "TLS" : "TCP", transport, transport / baseline))
 }
 let bestBaseline = baselines.min() ?? 0

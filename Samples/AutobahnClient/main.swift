@@ -6,18 +6,17 @@
 import DiscordGateway
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Echoes messages back and signals when the connection ends.
 final class EchoDelegate: WebSocketConnectionDelegate {
     /// Signalled once the connection is over.
     let done = DispatchSemaphore(value: 0)
     /// The first text message received (for `getCaseCount`).
-    let firstText = Mutex<String?>(nil)
+    let firstText = Locked<String?>(nil)
     /// Whether to echo messages.
     let echoes: Bool
     /// How the connection ended.
-    let ending = Mutex<String>("")
+    let ending = Locked<String>("")
 
     /// Creates a delegate.
     init(echoes: Bool) { self.echoes = echoes }
@@ -64,7 +63,8 @@ do {
     let counter = try run(server, "/getCaseCount", echoes: false)
     guard let text = counter.firstText.withLock({ $0 }), let count = Int(text) else {
         let ending = counter.ending.withLock { $0 }
-        FileHandle.standardError.write(Data("AutobahnClient: the server did not report a case count (\(ending))\n".utf8))
+        FileHandle.standardError.write(
+            Data("AutobahnClient: the server did not report a case count (\(ending))\n".utf8))
         exit(1)
     }
     print("AutobahnClient: \(count) cases")

@@ -1,7 +1,6 @@
-internal import DiscordGateway
 internal import CSystem
+internal import DiscordGateway
 internal import Glibc
-import Synchronization
 
 /// A WebSocket server on the loopback interface that plays Discord's gateway in tests.
 ///
@@ -11,7 +10,7 @@ import Synchronization
 /// close with a code, drop TCP without a close, or go silent.
 ///
 /// **Threading:** safe from any thread. One listener thread accepts connections; each connection has its own I/O
-/// thread. Shared state is one `Mutex`.
+/// thread. Shared state is one `Locked`.
 public final class FakeGateway: Sendable {
     /// Server settings.
     public struct Configuration: Sendable {
@@ -67,7 +66,7 @@ public final class FakeGateway: Sendable {
     /// Accepted connections, in order.
     private let accepted = TimedMailbox<FakeGatewayConnection>(label: "a connection to the fake gateway")
     /// Guarded state.
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Starts listening.
     /// - Throws: an error if the socket cannot be bound or the TLS files cannot be loaded.
@@ -89,7 +88,8 @@ public final class FakeGateway: Sendable {
         let fd = CSystem_eventfd_nonblocking()
         guard fd >= 0 else {
             Glibc.close(socket)
-            throw ConnectionError(.socketFailure, operation: "io", host: configuration.host, port: port, detail: "eventfd failed")
+            throw ConnectionError(
+                .socketFailure, operation: "io", host: configuration.host, port: port, detail: "eventfd failed")
         }
         stopFD = fd
         let thread = try IOThread.start(name: "dg-fake-listen") { [self] in acceptLoop() }
@@ -170,7 +170,8 @@ public final class FakeGateway: Sendable {
         settings.closeTimeout = .seconds(2)
         let connection: WebSocketConnection
         do {
-            connection = try WebSocketConnection(endpoint: .server(socket: socket, tls: tlsContext), configuration: settings)
+            connection = try WebSocketConnection(
+                endpoint: .server(socket: socket, tls: tlsContext), configuration: settings)
         } catch {
             Glibc.close(socket)
             return
@@ -195,7 +196,8 @@ public final class FakeGateway: Sendable {
             return mkdtemp(base) != nil
         }
         guard made else {
-            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "mkdtemp failed (errno \(errno))")
+            throw ConnectionError(
+                .socketFailure, operation: "io", host: "", port: 0, detail: "mkdtemp failed (errno \(errno))")
         }
         return String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

@@ -1,10 +1,9 @@
 package import DiscordGateway
-import Synchronization
 
 /// One client connection accepted by ``FakeGateway``, scriptable from a test.
 ///
 /// **Threading:** safe from any thread. The connection's I/O thread records what the client sends; sends from the
-/// test are queued to that thread. Compression state sits behind one `Mutex` so compressed payloads keep their order.
+/// test are queued to that thread. Compression state sits behind one `Locked` so compressed payloads keep their order.
 public final class FakeGatewayConnection: Sendable {
     /// A message the client sent.
     public struct ReceivedMessage: Sendable, Equatable {
@@ -40,11 +39,11 @@ public final class FakeGatewayConnection: Sendable {
     /// The end of the connection.
     private let closed = TimedMailbox<Closure>(label: "the connection to close")
     /// Set once the upgrade request is accepted: path with query.
-    private let request = Mutex<(path: String, query: [String: String])>(("", [:]))
+    private let request = Locked<(path: String, query: [String: String])>(("", [:]))
     /// Compression state.
-    private let sender = Mutex(Sender())
+    private let sender = Locked(Sender())
     /// Silent connections neither read nor answer.
-    private let silent = Mutex(false)
+    private let silent = Locked(false)
     /// Called once the handshake completes.
     private let onOpen: @Sendable (FakeGatewayConnection) -> Void
     /// Split settings.
@@ -194,7 +193,9 @@ public final class FakeGatewayConnection: Sendable {
 
 extension FakeGatewayConnection: WebSocketConnectionDelegate {
     /// Records the request path and query; accepts every upgrade.
-    package func connection(_ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest)
+    package func connection(
+        _ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest
+    )
         -> WebSocketConnection.Rejection?
     {
         let (path, query) = Self.split(request.path)

@@ -1,4 +1,4 @@
-import Synchronization
+internal import DiscordGateway
 
 /// Thrown when a wait on a ``TimedMailbox`` (and so on the fake gateway) runs out of time.
 public struct FakeGatewayTimeout: Error, CustomStringConvertible, Sendable {
@@ -12,14 +12,14 @@ public struct FakeGatewayTimeout: Error, CustomStringConvertible, Sendable {
 
 /// A first-in first-out queue whose readers wait with a timeout; used to hand events from I/O threads to tests.
 ///
-/// **Threading:** one `Mutex` guards the items and the waiting readers; safe from any thread. Continuations are
+/// **Threading:** one `Locked` guards the items and the waiting readers; safe from any thread. Continuations are
 /// resumed outside the lock.
 public final class TimedMailbox<Element: Sendable>: Sendable {
     /// Queue contents and waiting readers.
     private struct State {
         var items: [Element] = []
         var head = 0
-        var waiters: [(id: UInt64, continuation: CheckedContinuation<Element, any Error>)] = []
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, Never>)] = []
         var nextID: UInt64 = 0
         var history: [Element] = []
 
@@ -38,7 +38,7 @@ public final class TimedMailbox<Element: Sendable>: Sendable {
     /// What is awaited, for timeout messages.
     private let label: String
     /// Guarded state.
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an empty mailbox; `label` names its contents in timeout errors.
     public init(label: String) {
@@ -47,15 +47,12 @@ public final class TimedMailbox<Element: Sendable>: Sendable {
 
     /// Adds an element, waking the oldest waiting reader.
     public func put(_ element: Element) {
-        let waiter = state.withLock { state -> CheckedContinuation<Element, any Error>? in
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             state.history.append(element)
-            if !state.waiters.isEmpty {
-                return state.waiters.removeFirst().continuation
-            }
             state.items.append(element)
-            return nil
+            return state.waiters.isEmpty ? nil : state.waiters.removeFirst().continuation
         }
-        waiter?.resume(returning: element)
+        waiter?.resume()
     }
 
     /// Every element ever put, in order (including those already taken).
@@ -73,30 +70,43 @@ public final class TimedMailbox<Element: Sendable>: Sendable {
     }
 
     /// Takes the next element, waiting up to `timeout`.
+    ///
+    /// Elements are always taken under the lock (a wake-up only says "look again"), so the hand-over from the
+    /// putting thread is visible to the thread sanitizer.
     /// - Throws: ``FakeGatewayTimeout`` when nothing arrives in time.
     public func next(timeout: Duration) async throws -> Element {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let element = poll() { return element }
+            let remaining = deadline - .now
+            guard remaining > .zero else { throw FakeGatewayTimeout(waitingFor: label, timeout: timeout) }
+            await waitForPut(timeout: remaining)
+        }
+    }
+
+    /// Suspends until an element is put or `timeout` passes (whichever is first).
+    private func waitForPut(timeout: Duration) async {
         let id = state.withLock { state -> UInt64 in
             state.nextID &+= 1
             return state.nextID
         }
-        return try await withCheckedThrowingContinuation { continuation in
-            let ready = state.withLock { state -> Element? in
-                if state.head < state.items.count { return state.take() }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let hasItem = state.withLock { state -> Bool in
+                if state.head < state.items.count { return true }
                 state.waiters.append((id, continuation))
-                return nil
+                return false
             }
-            if let ready {
-                continuation.resume(returning: ready)
+            if hasItem {
+                continuation.resume()
                 return
             }
-            let label = self.label
             Task { [weak self] in
                 try? await Task.sleep(for: timeout)
-                let expired = self?.state.withLock { state -> CheckedContinuation<Element, any Error>? in
+                let expired = self?.state.withLock { state -> CheckedContinuation<Void, Never>? in
                     guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
                     return state.waiters.remove(at: index).continuation
                 }
-                expired?.resume(throwing: FakeGatewayTimeout(waitingFor: label, timeout: timeout))
+                expired?.resume()
             }
         }
     }

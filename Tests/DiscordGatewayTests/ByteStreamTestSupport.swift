@@ -1,7 +1,6 @@
 import DiscordGateway
 import Foundation
 import Glibc
-import Synchronization
 
 /// A test-side failure: a poll deadline passed or the peer behaved unexpectedly.
 struct ByteStreamTestFailure: Error, CustomStringConvertible {
@@ -105,7 +104,7 @@ enum ByteStreamDriver {
 /// Runs a blocking body on its own thread (not the Swift concurrency pool) and hands back its result.
 final class BackgroundThread<Value: Sendable>: Sendable {
     /// The body's outcome once it finished.
-    private let outcome = Mutex<Result<Value, any Error>?>(nil)
+    private let outcome = Locked<Result<Value, any Error>?>(nil)
     /// Signalled once when the body finished.
     private let finished = DispatchSemaphore(value: 0)
 

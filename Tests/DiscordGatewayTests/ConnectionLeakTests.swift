@@ -9,7 +9,8 @@ func procEntryCount(_ directory: String) -> Int {
 }
 
 @Suite(.serialized, .countsProcessResources, .timeLimit(.minutes(3))) struct ConnectionLeakTests {
-    @Test(arguments: [false, true]) func twoHundredConnectCloseCyclesLeakNoThreadsOrDescriptors(tls: Bool) async throws {
+    @Test(arguments: [false, true]) func twoHundredConnectCloseCyclesLeakNoThreadsOrDescriptors(tls: Bool) async throws
+    {
         let pki = try #require(TestPKI.shared)
         let gateway = try FakeGateway(configuration: .init(tlsCertificate: tls ? pki.localhost : nil))
         defer { gateway.stop() }
@@ -22,7 +23,9 @@ func procEntryCount(_ directory: String) -> Int {
         }
         let threadsAfter = procEntryCount("task")
         let descriptorsAfter = procEntryCount("fd")
-        print("leak test (\(tls ? "wss" : "ws")): threads \(threadsBefore) → \(threadsAfter), fds \(descriptorsBefore) → \(descriptorsAfter)")
+        print(
+            "leak test (\(tls ? "wss" : "ws")): threads \(threadsBefore) → \(threadsAfter), fds \(descriptorsBefore) → \(descriptorsAfter)"
+        )
         #expect(descriptorsAfter == descriptorsBefore)
         #expect(threadsAfter <= threadsBefore)
     }
@@ -30,7 +33,8 @@ func procEntryCount(_ directory: String) -> Int {
     /// Connects, exchanges one message each way, closes, and waits for both sides' threads to exit.
     private func cycle(gateway: FakeGateway, tls: TLSConfiguration, compressed: Bool) async throws {
         let (client, recorder) = try connectClient(
-            to: gateway, path: compressed ? "/?compress=zlib-stream" : "/", compression: compressed ? .zlibStream : .none,
+            to: gateway, path: compressed ? "/?compress=zlib-stream" : "/",
+            compression: compressed ? .zlibStream : .none,
             tls: tls)
         let server = try await gateway.nextConnection()
         server.send(#"{"op":10,"d":{"heartbeat_interval":41250}}"#)

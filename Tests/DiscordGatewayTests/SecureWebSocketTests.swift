@@ -38,7 +38,9 @@ struct TestPKI: Sendable {
         defer { client.abort(); client.join() }
         let server = try await gateway.nextConnection()
         server.send(#"{"op":10,"d":{"heartbeat_interval":41250}}"#)
-        #expect(try await recorder.messages.next(timeout: .seconds(5)).text == #"{"op":10,"d":{"heartbeat_interval":41250}}"#)
+        #expect(
+            try await recorder.messages.next(timeout: .seconds(5)).text
+                == #"{"op":10,"d":{"heartbeat_interval":41250}}"#)
         client.send(text: #"{"op":1,"d":null}"#)
         #expect(try await server.nextMessage().text == #"{"op":1,"d":null}"#)
     }

@@ -29,7 +29,8 @@ final class ConnectionRecorder: WebSocketConnectionDelegate {
 
 /// Starts a client connection to `gateway` and returns it with its recorder.
 func connectClient(
-    to gateway: FakeGateway, path: String = "/?v=10&encoding=json", compression: WebSocketConnection.Configuration.Compression = .none,
+    to gateway: FakeGateway, path: String = "/?v=10&encoding=json",
+    compression: WebSocketConnection.Configuration.Compression = .none,
     tls: TLSConfiguration = .default, maximumMessageSize: Int = 1 << 20, closeTimeout: Duration = .seconds(2)
 ) throws -> (WebSocketConnection, ConnectionRecorder) {
     var configuration = WebSocketConnection.Configuration()
@@ -309,6 +310,7 @@ func connectClient(
         server.send(big)
         server.send(#"{"t":"TYPING_START","s":3,"op":0,"d":{}}"#)
         #expect(try await recorder.messages.next(timeout: .seconds(10)).text == big)
-        #expect(try await recorder.messages.next(timeout: .seconds(5)).text == #"{"t":"TYPING_START","s":3,"op":0,"d":{}}"#)
+        #expect(
+            try await recorder.messages.next(timeout: .seconds(5)).text == #"{"t":"TYPING_START","s":3,"op":0,"d":{}}"#)
     }
 }

@@ -37,7 +37,8 @@ package struct IOThread: Sendable {
             }, context)
         guard result == 0 else {
             Unmanaged<Box>.fromOpaque(context).release()
-            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "pthread_create failed (\(result))")
+            throw ConnectionError(
+                .socketFailure, operation: "io", host: "", port: 0, detail: "pthread_create failed (\(result))")
         }
         return IOThread(handle: thread)
     }

@@ -4,7 +4,7 @@ internal import Glibc
 // Invariant: a `TLSConnection` owns one `SSL *` and one socket and is never used by two threads at once. The
 // connection's I/O thread (the shard's reader thread) is the single owner: it polls the non-blocking socket plus
 // a wake-up fd and does every `SSL_do_handshake`, `SSL_read`, `SSL_write` and `SSL_shutdown` itself; other queues
-// only append encoded frames to a `Mutex`-guarded outbox and wake it. The object may be created on another thread
+// only append encoded frames to a lock-guarded outbox and wake it. The object may be created on another thread
 // and handed over before first use (hence `@unchecked Sendable`), but never shared. OpenSSL's error queue is per
 // thread, so every call clears it first and errors drain it right after the failing call on the same thread.
 

@@ -1,6 +1,5 @@
 internal import CSystem
 internal import Glibc
-import Synchronization
 
 /// What a ``WebSocketConnection`` reports to its owner.
 ///
@@ -9,7 +8,9 @@ import Synchronization
 /// and the other methods of the connection, which never block.
 package protocol WebSocketConnectionDelegate: AnyObject, Sendable {
     /// Server role only: decides whether to accept an upgrade request. Return `nil` to accept, or a rejection.
-    func connection(_ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest)
+    func connection(
+        _ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest
+    )
         -> WebSocketConnection.Rejection?
     /// The opening handshake completed; messages may flow.
     func connectionDidOpen(_ connection: WebSocketConnection)
@@ -25,7 +26,9 @@ package protocol WebSocketConnectionDelegate: AnyObject, Sendable {
 
 extension WebSocketConnectionDelegate {
     /// Accepts every upgrade request.
-    package func connection(_ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest)
+    package func connection(
+        _ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest
+    )
         -> WebSocketConnection.Rejection?
     { nil }
     /// Does nothing.
@@ -45,7 +48,7 @@ extension WebSocketConnectionDelegate {
 package final class WebSocketConnection: @unchecked Sendable {
     // Invariant: `loop` and the thread handle are touched only by the I/O thread after `start()` (the loop) and
     // by `start`/`join`/`deinit` (the handle, serialised through `control`); everything other threads share lives
-    // in `outbox` (a Mutex). Hence `@unchecked Sendable`.
+    // in `outbox` (a `Locked`). Hence `@unchecked Sendable`.
 
     /// Connection settings.
     package struct Configuration: Sendable {
@@ -185,11 +188,11 @@ package final class WebSocketConnection: @unchecked Sendable {
     /// Client frames are masked, server frames are not.
     package let role: WebSocketRole
     /// Shared with other threads.
-    let outbox = Mutex(Outbox())
+    let outbox = Locked(Outbox())
     /// Wake-up eventfd polled by the I/O thread; closed by the I/O thread when it exits.
     let wakeFD: Int32
     /// The delegate, held until the final callback.
-    private let control = Mutex<Control>(Control())
+    private let control = Locked<Control>(Control())
 
     /// Thread bookkeeping (start/join/deinit).
     private struct Control {
@@ -210,7 +213,8 @@ package final class WebSocketConnection: @unchecked Sendable {
         }
         let fd = CSystem_eventfd_nonblocking()
         guard fd >= 0 else {
-            throw ConnectionError(.socketFailure, operation: "io", host: "", port: 0, detail: "eventfd failed (errno \(errno))")
+            throw ConnectionError(
+                .socketFailure, operation: "io", host: "", port: 0, detail: "eventfd failed (errno \(errno))")
         }
         wakeFD = fd
     }

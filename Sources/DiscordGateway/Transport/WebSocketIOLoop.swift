@@ -1,5 +1,4 @@
 internal import Glibc
-import Synchronization
 
 /// The body of one connection's I/O thread: opening handshake, then the poll/read/write loop until the end.
 ///
@@ -78,11 +77,15 @@ final class WebSocketIOLoop: @unchecked Sendable {
             }
             try mainLoop()
         } catch Stop.aborted {
-            outcome = outcome ?? .init(initiator: .local, code: nil, reason: "", error: nil, wasClean: false, didOpen: didOpen)
+            outcome =
+                outcome
+                ?? .init(initiator: .local, code: nil, reason: "", error: nil, wasClean: false, didOpen: didOpen)
         } catch {
-            outcome = outcome ?? .init(
-                initiator: .failure, code: 1006, reason: "", error: Self.sendable(error), wasClean: false,
-                didOpen: didOpen)
+            outcome =
+                outcome
+                ?? .init(
+                    initiator: .failure, code: 1006, reason: "", error: Self.sendable(error), wasClean: false,
+                    didOpen: didOpen)
         }
         finish()
     }
@@ -137,7 +140,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
             writeBuffer = WebSocketHandshake.makeRequest(url: url, key: key, extraHeaders: configuration.extraHeaders)
             try flushBlocking(deadline: deadline)
             return try readHeaderBlock(deadline: deadline) { bytes in
-                try WebSocketHandshake.parseResponse(bytes, key: key, maximumHeaderSize: configuration.maximumHeaderSize)
+                try WebSocketHandshake.parseResponse(
+                    bytes, key: key, maximumHeaderSize: configuration.maximumHeaderSize)
             }
         case .server(let socket, let tls):
             if let tls {
@@ -149,8 +153,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
             try performStreamHandshake(deadline: deadline)
             var request: WebSocketHandshake.UpgradeRequest?
             let leftover = try readHeaderBlock(deadline: deadline) { bytes in
-                guard let parsed = try WebSocketHandshake.parseRequest(
-                    bytes, maximumHeaderSize: configuration.maximumHeaderSize)
+                guard
+                    let parsed = try WebSocketHandshake.parseRequest(
+                        bytes, maximumHeaderSize: configuration.maximumHeaderSize)
                 else { return nil }
                 request = parsed.request
                 return parsed.consumed
@@ -228,11 +233,13 @@ final class WebSocketIOLoop: @unchecked Sendable {
         ]
         let remaining = deadline - .now
         guard remaining > .zero else {
-            throw ConnectionError(.timedOut, operation: "io", host: hostDescription, port: portNumber, detail: "\(stage) timed out")
+            throw ConnectionError(
+                .timedOut, operation: "io", host: hostDescription, port: portNumber, detail: "\(stage) timed out")
         }
         let result = poll(&fds, 2, Self.milliseconds(remaining))
         if result < 0 && errno != EINTR {
-            throw ConnectionError(.socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
+            throw ConnectionError(
+                .socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
         }
         if fds[1].revents != 0 {
             let request = absorbOutbox()
@@ -262,7 +269,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
             if wakeReady {
                 let request = absorbOutbox()
                 if request.abort {
-                    outcome = outcome ?? .init(initiator: .local, code: nil, reason: "", error: nil, wasClean: false, didOpen: true)
+                    outcome =
+                        outcome
+                        ?? .init(initiator: .local, code: nil, reason: "", error: nil, wasClean: false, didOpen: true)
                     return
                 }
                 readingPaused = request.paused
@@ -303,7 +312,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
             let result = poll(&fds, 2, timeout)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw ConnectionError(.socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
+                throw ConnectionError(
+                    .socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
             }
             wakeReady = fds[1].revents != 0
             // Owner requests (pause, close, abort) take effect before any more bytes are read.
@@ -368,7 +378,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
                     try stream.write(UnsafeRawBufferPointer(rebasing: $0[writeOffset...]))
                 }
             } catch {
-                if didOpen { peerVanished(error: error) ; return false }
+                if didOpen { peerVanished(error: error); return false }
                 throw error
             }
             switch result {
@@ -382,7 +392,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
                 return false
             case .closed:
                 if didOpen { peerVanished(error: nil); return false }
-                throw WebSocketError(code: .invalidHandshakeResponse, detail: "connection closed during the opening handshake")
+                throw WebSocketError(
+                    code: .invalidHandshakeResponse, detail: "connection closed during the opening handshake")
             }
         }
         if writeBuffer.capacity > 64 << 10 {
@@ -489,7 +500,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
                     outcome?.wasClean = true
                 }
                 if role == .client {
-                    closeDeadline = min(closeDeadline ?? .now + configuration.closeTimeout, .now + configuration.closeTimeout)
+                    closeDeadline = min(
+                        closeDeadline ?? .now + configuration.closeTimeout, .now + configuration.closeTimeout)
                 }
             } else {
                 drainOutboxFrames()
@@ -505,7 +517,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
     }
 
     /// Sends our close frame and starts waiting for the peer's.
-    private func startClose(code: UInt16?, reason: String, initiator: WebSocketConnection.Close.Initiator, error: (any Error)?) {
+    private func startClose(
+        code: UInt16?, reason: String, initiator: WebSocketConnection.Close.Initiator, error: (any Error)?
+    ) {
         guard !closeSent else { return }
         drainOutboxFrames()
         var frame: [UInt8] = []
@@ -523,7 +537,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
         if closeSent {
             // Already closing; a further violation ends it at once.
             if outcome == nil {
-                outcome = .init(initiator: .failure, code: code, reason: "", error: Self.sendable(error), wasClean: false, didOpen: true)
+                outcome = .init(
+                    initiator: .failure, code: code, reason: "", error: Self.sendable(error), wasClean: false,
+                    didOpen: true)
             }
             isDone = true
             return
@@ -591,12 +607,12 @@ final class WebSocketIOLoop: @unchecked Sendable {
 /// Process-wide cache of client TLS contexts by configuration, so connections share one `SSL_CTX` (and one
 /// loaded trust store) instead of building their own.
 ///
-/// **Threading:** one `Mutex` guards the dictionary; contexts are read-only once made.
+/// **Threading:** one `Locked` guards the dictionary; contexts are read-only once made.
 final class TLSContextCache: Sendable {
     /// The shared cache.
     static let shared = TLSContextCache()
     /// Contexts by configuration.
-    private let contexts = Mutex<[TLSConfiguration: TLSContext]>([:])
+    private let contexts = Locked<[TLSConfiguration: TLSContext]>([:])
 
     /// Returns the context for `configuration`, making it on first use.
     func context(for configuration: TLSConfiguration) throws -> TLSContext {
