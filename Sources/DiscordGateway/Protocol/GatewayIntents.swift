@@ -85,6 +85,8 @@ public struct GatewayIntents: OptionSet, Hashable, Sendable, Codable, CustomStri
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The unrecognised item, as written.
         public let item: String
+        /// Makes an error for an unrecognised item.
+        public init(item: String) { self.item = item }
         /// `"unknown gateway intent 'GUILDZ'"`.
         public var description: String { "unknown gateway intent '\(item)'" }
     }
