@@ -10,8 +10,9 @@ import Testing
         #expect(code.isFatal)
     }
 
-    @Test(arguments: [1000, 1001, 1005, 1006, 4000, 4001, 4002, 4003, 4005, 4007, 4008, 4009, 4006, 4015, 4999, 3000]
-        as [UInt16])
+    @Test(
+        arguments: [1000, 1001, 1005, 1006, 4000, 4001, 4002, 4003, 4005, 4007, 4008, 4009, 4006, 4015, 4999, 3000]
+            as [UInt16])
     func otherAndUnknownCodesAllowReconnect(rawValue: UInt16) {
         #expect(GatewayCloseCode(rawValue: rawValue).allowsReconnect)
     }

@@ -230,7 +230,8 @@ import Testing
         let raw = Array(#"{"t":"MESSAGE_CREATE","s":3,"op":0,"d":{}}"#.utf8)
         let actions = session.receive(.dispatch(name: "MESSAGE_CREATE", sequence: 3, rawPayload: raw), at: t0)
         #expect(
-            actions == [.deliver(GatewayEvent(opcode: .dispatch, name: "MESSAGE_CREATE", sequence: 3, rawPayload: raw))])
+            actions == [.deliver(GatewayEvent(opcode: .dispatch, name: "MESSAGE_CREATE", sequence: 3, rawPayload: raw))]
+        )
         #expect(session.lastSequence == 3)
     }
 
@@ -305,10 +306,11 @@ import Testing
     func otherCloseCodesResume(rawValue: UInt16) {
         var session = Self.connectedSession(at: t0)
         let actions = session.connectionClosed(code: GatewayCloseCode(rawValue: rawValue), at: t0 + .seconds(60))
-        #expect(actions == [
-            .stopHeartbeat, .stateChanged(.reconnecting(attempt: 1, after: .zero)),
-            .connect(url: Self.resumeURL, after: .zero, resume: true),
-        ])
+        #expect(
+            actions == [
+                .stopHeartbeat, .stateChanged(.reconnecting(attempt: 1, after: .zero)),
+                .connect(url: Self.resumeURL, after: .zero, resume: true),
+            ])
     }
 
     @Test func closeWithoutCodeResumes() {

@@ -37,7 +37,8 @@ import Testing
 
     @Test func stopsScanningOnceTheEnvelopeIsKnown() throws {
         // Everything after op is garbage: a full parser would fail, the peek must not look at it.
-        #expect(try peek(#"{"t":"A","s":1,"op":0,"d":{{{{"#) == PayloadPeek(opcode: .dispatch, sequence: 1, eventName: "A"))
+        #expect(
+            try peek(#"{"t":"A","s":1,"op":0,"d":{{{{"#) == PayloadPeek(opcode: .dispatch, sequence: 1, eventName: "A"))
         #expect(try peek(#"{"op":11,"d":]]]"#) == PayloadPeek(opcode: .heartbeatAck))
     }
 
@@ -74,19 +75,26 @@ import Testing
         #expect(
             try ReceivedPayload.decode(Array(readyText.utf8), filter: .none)
                 == .ready(expected, sequence: 1, rawPayload: nil))
-        #expect(try ReceivedPayload.decode(Array(#"{"op":9,"d":true}"#.utf8), filter: .all) == .invalidSession(resumable: true))
-        #expect(try ReceivedPayload.decode(Array(#"{"op":9,"d":false}"#.utf8), filter: .all) == .invalidSession(resumable: false))
+        #expect(
+            try ReceivedPayload.decode(Array(#"{"op":9,"d":true}"#.utf8), filter: .all)
+                == .invalidSession(resumable: true))
+        #expect(
+            try ReceivedPayload.decode(Array(#"{"op":9,"d":false}"#.utf8), filter: .all)
+                == .invalidSession(resumable: false))
         #expect(try ReceivedPayload.decode(Array(#"{"op":9}"#.utf8), filter: .all) == .invalidSession(resumable: false))
         #expect(try ReceivedPayload.decode(Array(#"{"op":1,"d":null}"#.utf8), filter: .all) == .heartbeatRequest)
         #expect(try ReceivedPayload.decode(Array(#"{"op":7,"d":null}"#.utf8), filter: .all) == .reconnect)
-        #expect(try ReceivedPayload.decode(Array(#"{"op":42}"#.utf8), filter: .all) == .unknown(GatewayOpcode(rawValue: 42)))
+        #expect(
+            try ReceivedPayload.decode(Array(#"{"op":42}"#.utf8), filter: .all) == .unknown(GatewayOpcode(rawValue: 42))
+        )
     }
 
     @Test func filterDecidesWhichDispatchesKeepTheirBytes() throws {
         let bytes = Array(#"{"t":"TYPING_START","s":3,"op":0,"d":{}}"#.utf8)
         let filter = GatewayEventFilter(names: ["MESSAGE_CREATE"])
         #expect(
-            try ReceivedPayload.decode(bytes, filter: filter) == .dispatch(name: "TYPING_START", sequence: 3, rawPayload: nil))
+            try ReceivedPayload.decode(bytes, filter: filter)
+                == .dispatch(name: "TYPING_START", sequence: 3, rawPayload: nil))
         #expect(
             try ReceivedPayload.decode(bytes, filter: .all)
                 == .dispatch(name: "TYPING_START", sequence: 3, rawPayload: bytes))

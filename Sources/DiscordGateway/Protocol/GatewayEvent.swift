@@ -59,6 +59,7 @@ struct DataEnvelope<T: Decodable>: Decodable {
 
     /// The one key read.
     private enum CodingKeys: String, CodingKey {
+        /// Wire name d.
         case data = "d"
     }
 }

@@ -91,21 +91,33 @@ struct PayloadScanner {
 
     /// ASCII codes used by the scanner.
     enum ASCII {
+        /// The byte `"`.
         static let quote = UInt8(ascii: "\"")
+        /// The byte `\`.
         static let backslash = UInt8(ascii: "\\")
+        /// The byte `{`.
         static let openBrace = UInt8(ascii: "{")
+        /// The byte `}`.
         static let closeBrace = UInt8(ascii: "}")
+        /// The byte `[`.
         static let openBracket = UInt8(ascii: "[")
+        /// The byte `]`.
         static let closeBracket = UInt8(ascii: "]")
+        /// The byte `:`.
         static let colon = UInt8(ascii: ":")
+        /// The byte `,`.
         static let comma = UInt8(ascii: ",")
+        /// The byte `-`.
         static let minus = UInt8(ascii: "-")
+        /// The byte `0`.
         static let zero = UInt8(ascii: "0")
+        /// The byte `9`.
         static let nine = UInt8(ascii: "9")
     }
 
     /// Which envelope key a member name is.
     private enum EnvelopeKey {
+        /// `op`, `s`, `t`, or any other member.
         case opcode, sequence, eventName, other
     }
 
@@ -305,7 +317,8 @@ struct PayloadScanner {
         while index < count, base[index] >= ASCII.zero, base[index] <= ASCII.nine {
             let digit = Int(base[index] &- ASCII.zero)
             let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = negative
+            let (sum, overflowB) =
+                negative
                 ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
             guard !overflowA, !overflowB else { throw .unexpectedByte(offset: index) }
             value = sum

@@ -52,9 +52,13 @@ public struct ReadyEvent: Hashable, Sendable, Decodable {
 
     /// The wire names.
     private enum CodingKeys: String, CodingKey {
+        /// Wire name v.
         case apiVersion = "v"
+        /// Wire name as spelled.
         case user, guilds, shard, application
+        /// Wire name session_id.
         case sessionID = "session_id"
+        /// Wire name resume_gateway_url.
         case resumeGatewayURL = "resume_gateway_url"
     }
 
@@ -97,6 +101,7 @@ package struct HelloEvent: Hashable, Sendable, Decodable {
 
     /// The wire name.
     private enum CodingKeys: String, CodingKey {
+        /// Wire name heartbeat_interval.
         case heartbeatInterval = "heartbeat_interval"
     }
 

@@ -121,6 +121,7 @@ private struct OptionalDataEnvelope<T: Decodable>: Decodable {
 
     /// The one key read.
     private enum CodingKeys: String, CodingKey {
+        /// Wire name d.
         case data = "d"
     }
 

@@ -43,7 +43,8 @@ public struct CommandRateLimiter: Hashable, Sendable {
         self.limit = max(limit, 1)
         self.window = window
         reservedForHeartbeats = 0
-        reservedForHeartbeats = Self.reservation(limit: self.limit, window: window, heartbeatInterval: heartbeatInterval)
+        reservedForHeartbeats = Self.reservation(
+            limit: self.limit, window: window, heartbeatInterval: heartbeatInterval)
     }
 
     /// `ceil(window / interval) + 1`, at most `limit - 1`.
