@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct WebSocketFrameTests {
     /// Encodes one frame and returns the bytes.
-    private func encode(_ opcode: WebSocketOpcode, fin: Bool = true, _ payload: [UInt8], role: WebSocketRole) -> [UInt8] {
+    private func encode(_ opcode: WebSocketOpcode, fin: Bool = true, _ payload: [UInt8], role: WebSocketRole) -> [UInt8]
+    {
         var buffer: [UInt8] = []
         WebSocketFrameEncoder.appendFrame(opcode: opcode, fin: fin, payload: payload, role: role, to: &buffer)
         return buffer
@@ -25,7 +26,8 @@ import Testing
 
     @Test func encodesRFC16BitAnd64BitLengths() {
         #expect(encode(.binary, RFC6455Examples.binaryPayload(count: 256), role: .server) == RFC6455Examples.binary256)
-        #expect(encode(.binary, RFC6455Examples.binaryPayload(count: 65536), role: .server) == RFC6455Examples.binary64K)
+        #expect(
+            encode(.binary, RFC6455Examples.binaryPayload(count: 65536), role: .server) == RFC6455Examples.binary64K)
     }
 
     @Test(arguments: [(0, 2), (125, 2), (126, 4), (65535, 4), (65536, 10)])
@@ -60,7 +62,8 @@ import Testing
 
     @Test func appendsToExistingBufferContents() {
         var buffer: [UInt8] = [0xAA]
-        WebSocketFrameEncoder.appendFrame(opcode: .text, fin: true, payload: Array("Hello".utf8), role: .server, to: &buffer)
+        WebSocketFrameEncoder.appendFrame(
+            opcode: .text, fin: true, payload: Array("Hello".utf8), role: .server, to: &buffer)
         Array("Hi".utf8).withUnsafeBytes { raw in
             WebSocketFrameEncoder.appendFrame(opcode: .text, fin: true, payload: raw, role: .server, to: &buffer)
         }
@@ -82,7 +85,8 @@ import Testing
     @Test func truncatesLongCloseReasonAtACharacterBoundary() throws {
         var buffer: [UInt8] = []
         // 100 × "é" is 200 bytes; only 123 fit, and the cut may not split a character.
-        WebSocketFrameEncoder.appendCloseFrame(code: 4000, reason: String(repeating: "é", count: 100), role: .server, to: &buffer)
+        WebSocketFrameEncoder.appendCloseFrame(
+            code: 4000, reason: String(repeating: "é", count: 100), role: .server, to: &buffer)
         #expect(buffer[1] == 2 + 122)
         var parser = WebSocketParser(role: .client, maximumMessageSize: 1024)
         #expect(try parser.events(from: buffer) == [.close(4000, String(repeating: "é", count: 61))])
@@ -97,6 +101,8 @@ import Testing
 
     @Test func controlOpcodesAreRecognised() {
         #expect(WebSocketOpcode.close.isControl && WebSocketOpcode.ping.isControl && WebSocketOpcode.pong.isControl)
-        #expect(!WebSocketOpcode.text.isControl && !WebSocketOpcode.binary.isControl && !WebSocketOpcode.continuation.isControl)
+        #expect(
+            !WebSocketOpcode.text.isControl && !WebSocketOpcode.binary.isControl
+                && !WebSocketOpcode.continuation.isControl)
     }
 }

@@ -13,7 +13,9 @@ import Testing
 
     /// Runs ``WebSocketHandshake/parseResponse(_:key:maximumHeaderSize:)`` on text.
     private func parseResponse(_ text: String, key: String, limit: Int = 8192) throws -> Int? {
-        try Array(text.utf8).withUnsafeBytes { try WebSocketHandshake.parseResponse($0, key: key, maximumHeaderSize: limit) }
+        try Array(text.utf8).withUnsafeBytes {
+            try WebSocketHandshake.parseResponse($0, key: key, maximumHeaderSize: limit)
+        }
     }
 
     /// The error ``WebSocketHandshake/parseResponse(_:key:maximumHeaderSize:)`` throws for `text`, if any.
@@ -134,7 +136,8 @@ import Testing
         #expect(responseError(endless, key: rfcKey, limit: 128)?.code == .handshakeHeaderTooLarge)
         #expect(try parseResponse(endless, key: rfcKey, limit: 4096) == nil)
         // A complete block that only ends past the limit is rejected too.
-        let complete = switchingProtocols(key: rfcKey, extraLines: "X-Padding: \(String(repeating: "b", count: 200))\r\n")
+        let complete = switchingProtocols(
+            key: rfcKey, extraLines: "X-Padding: \(String(repeating: "b", count: 200))\r\n")
         #expect(responseError(complete, key: rfcKey, limit: 128)?.code == .handshakeHeaderTooLarge)
     }
 
@@ -172,7 +175,9 @@ import Testing
     ])
     func serverRejectsNonUpgradeRequests(request: String) {
         #expect(throws: WebSocketError.self) {
-            _ = try Array(request.utf8).withUnsafeBytes { try WebSocketHandshake.parseRequest($0, maximumHeaderSize: 4096) }
+            _ = try Array(request.utf8).withUnsafeBytes {
+                try WebSocketHandshake.parseRequest($0, maximumHeaderSize: 4096)
+            }
         }
     }
 

@@ -113,7 +113,9 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
         frame += [maskBit | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
     } else {
         frame.append(maskBit | 127)
-        for shift in stride(from: 56, through: 0, by: -8) { frame.append(UInt8(truncatingIfNeeded: payload.count >> shift)) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            frame.append(UInt8(truncatingIfNeeded: payload.count >> shift))
+        }
     }
     if let maskKey {
         frame += maskKey
@@ -157,7 +159,8 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
 
     @Test func parsesRFC16BitAnd64BitLengths() throws {
         var parser = clientParser()
-        #expect(try parser.events(from: RFC6455Examples.binary256) == [.binary(RFC6455Examples.binaryPayload(count: 256))])
+        #expect(
+            try parser.events(from: RFC6455Examples.binary256) == [.binary(RFC6455Examples.binaryPayload(count: 256))])
         #expect(
             try parser.events(from: RFC6455Examples.binary64K) == [.binary(RFC6455Examples.binaryPayload(count: 65536))]
         )
@@ -181,7 +184,8 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
                 opcode: opcode, fin: isLast, payload: Array(payload[chunkStart..<chunkStart + 100]), role: .server,
                 to: &stream)
             if !isLast {
-                WebSocketFrameEncoder.appendFrame(opcode: .pong, fin: true, payload: [UInt8(chunkStart / 100)], role: .server, to: &stream)
+                WebSocketFrameEncoder.appendFrame(
+                    opcode: .pong, fin: true, payload: [UInt8(chunkStart / 100)], role: .server, to: &stream)
                 expected.append(.pong([UInt8(chunkStart / 100)]))
             }
         }
@@ -193,12 +197,16 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
     @Test func emptyFramesAreDelivered() throws {
         var parser = clientParser()
         let stream: [UInt8] = [0x81, 0x00, 0x82, 0x00, 0x89, 0x00, 0x8A, 0x00, 0x01, 0x00, 0x80, 0x00, 0x88, 0x00]
-        #expect(try parser.events(from: stream) == [.text(""), .binary([]), .ping([]), .pong([]), .text(""), .close(nil, "")])
+        #expect(
+            try parser.events(from: stream) == [
+                .text(""), .binary([]), .ping([]), .pong([]), .text(""), .close(nil, ""),
+            ])
     }
 
     @Test func emptyMaskedFramesAreDeliveredInServerRole() throws {
         var parser = WebSocketParser(role: .server, maximumMessageSize: 1024)
-        let stream = rawFrame(0x81, payload: [], maskKey: [1, 2, 3, 4]) + rawFrame(0x88, payload: [], maskKey: [5, 6, 7, 8])
+        let stream =
+            rawFrame(0x81, payload: [], maskKey: [1, 2, 3, 4]) + rawFrame(0x88, payload: [], maskKey: [5, 6, 7, 8])
         #expect(try parser.events(from: stream) == [.text(""), .close(nil, "")])
     }
 
@@ -215,17 +223,21 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
         let unicode = "κόσμε € 𝄞 " + String(repeating: "x", count: 300)
         let utf8 = Array(unicode.utf8)
         // Fragmented text split inside multi-byte sequences, with a ping in between.
-        WebSocketFrameEncoder.appendFrame(opcode: .text, fin: false, payload: Array(utf8[0..<4]), role: sender, to: &bytes)
+        WebSocketFrameEncoder.appendFrame(
+            opcode: .text, fin: false, payload: Array(utf8[0..<4]), role: sender, to: &bytes)
         WebSocketFrameEncoder.appendFrame(opcode: .ping, fin: true, payload: [1, 2, 3], role: sender, to: &bytes)
-        WebSocketFrameEncoder.appendFrame(opcode: .continuation, fin: false, payload: Array(utf8[4..<15]), role: sender, to: &bytes)
-        WebSocketFrameEncoder.appendFrame(opcode: .continuation, fin: true, payload: Array(utf8[15...]), role: sender, to: &bytes)
+        WebSocketFrameEncoder.appendFrame(
+            opcode: .continuation, fin: false, payload: Array(utf8[4..<15]), role: sender, to: &bytes)
+        WebSocketFrameEncoder.appendFrame(
+            opcode: .continuation, fin: true, payload: Array(utf8[15...]), role: sender, to: &bytes)
         events += [.ping([1, 2, 3]), .text(unicode)]
         for size in [0, 1, 125, 126, 127, 65535, 65536, 70000] {
             let payload = RFC6455Examples.binaryPayload(count: size)
             WebSocketFrameEncoder.appendFrame(opcode: .binary, fin: true, payload: payload, role: sender, to: &bytes)
             events.append(.binary(payload))
         }
-        WebSocketFrameEncoder.appendFrame(opcode: .text, fin: true, payload: Array("done".utf8), role: sender, to: &bytes)
+        WebSocketFrameEncoder.appendFrame(
+            opcode: .text, fin: true, payload: Array("done".utf8), role: sender, to: &bytes)
         WebSocketFrameEncoder.appendCloseFrame(code: 1001, reason: "going away", role: sender, to: &bytes)
         events += [.text("done"), .close(1001, "going away")]
         return (bytes, events)
@@ -281,7 +293,8 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
 
     @Test func controlFrameLongerThan125BytesIsAProtocolError() {
         #expect(parseError(rawFrame(0x89, payload: Array(repeating: 0x2A, count: 126)))?.closeCode == 1002)
-        #expect(parseError(rawFrame(0x88, payload: [0x03, 0xE8] + Array(repeating: 0x2A, count: 124)))?.closeCode == 1002)
+        #expect(
+            parseError(rawFrame(0x88, payload: [0x03, 0xE8] + Array(repeating: 0x2A, count: 124)))?.closeCode == 1002)
     }
 
     @Test(arguments: [0x08, 0x09, 0x0A] as [UInt8])
@@ -308,11 +321,15 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
         #expect(parseError(rawFrame(0x88, payload: [UInt8(code >> 8), UInt8(code & 0xFF)]))?.closeCode == 1002)
     }
 
-    @Test(arguments: [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999]
-        as [UInt16])
+    @Test(
+        arguments: [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 3999, 4000, 4999]
+            as [UInt16])
     func validCloseCodeIsDelivered(code: UInt16) throws {
         var parser = clientParser()
-        #expect(try parser.events(from: rawFrame(0x88, payload: [UInt8(code >> 8), UInt8(code & 0xFF)])) == [.close(code, "")])
+        #expect(
+            try parser.events(from: rawFrame(0x88, payload: [UInt8(code >> 8), UInt8(code & 0xFF)])) == [
+                .close(code, "")
+            ])
     }
 
     // MARK: Invalid UTF-8 (1007)
@@ -339,7 +356,8 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
 
     @Test func sequenceSplitAcrossFragmentsIsAccepted() throws {
         var parser = clientParser()
-        let stream = rawFrame(0x01, payload: [0x41, 0xE2]) + rawFrame(0x00, payload: [0x82]) + rawFrame(0x80, payload: [0xAC])
+        let stream =
+            rawFrame(0x01, payload: [0x41, 0xE2]) + rawFrame(0x00, payload: [0x82]) + rawFrame(0x80, payload: [0xAC])
         #expect(try parser.events(from: stream) == [.text("A€")])
     }
 
@@ -364,7 +382,8 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
 
     @Test func invalidUTF8FailsFastInMaskedFrames() throws {
         var parser = WebSocketParser(role: .server, maximumMessageSize: 1024)
-        let frame = rawFrame(0x81, payload: [0x41, 0xC0, 0x80] + Array(repeating: 0x41, count: 50), maskKey: [9, 8, 7, 6])
+        let frame = rawFrame(
+            0x81, payload: [0x41, 0xC0, 0x80] + Array(repeating: 0x41, count: 50), maskKey: [9, 8, 7, 6])
         #expect(throws: WebSocketError.self) { _ = try parser.events(from: Array(frame[..<12])) }
     }
 
@@ -378,7 +397,9 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
     }
 
     @Test func fragmentedMessageLargerThanLimitIsRejectedWith1009() {
-        let stream = rawFrame(0x02, payload: Array(repeating: 0, count: 60)) + rawFrame(0x80, payload: Array(repeating: 0, count: 41))
+        let stream =
+            rawFrame(0x02, payload: Array(repeating: 0, count: 60))
+            + rawFrame(0x80, payload: Array(repeating: 0, count: 41))
         #expect(parseError(stream, maximumMessageSize: 100)?.closeCode == 1009)
     }
 
@@ -429,7 +450,10 @@ func rawFrame(_ firstByte: UInt8, payload: [UInt8], maskKey: [UInt8]? = nil) -> 
         #expect(parser.bufferedByteCount == 5)
         #expect(try parser.events(from: Array(frame[5..<500_000])).isEmpty)
         #expect(parser.bufferedByteCount == 500_000 - 10)
-        #expect(try parser.events(from: Array(frame[500_000...])) == [.binary(RFC6455Examples.binaryPayload(count: 1 << 20))])
+        #expect(
+            try parser.events(from: Array(frame[500_000...])) == [
+                .binary(RFC6455Examples.binaryPayload(count: 1 << 20))
+            ])
         #expect(parser.bufferedByteCount == 0)
         parser.shrinkBuffers()
         #expect(parser.bufferedByteCount == 0)
