@@ -128,7 +128,8 @@ package struct WebSocketParser {
             }
 
             if headerBuffer.isEmpty {
-                guard let (header, size) = try Self.decodeHeader(base + offset, available: count &- offset, parser: self)
+                guard
+                    let (header, size) = try Self.decodeHeader(base + offset, available: count &- offset, parser: self)
                 else {
                     headerBuffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
                     return
@@ -292,12 +293,14 @@ package struct WebSocketParser {
     }
 
     /// Appends `chunk` to `buffer` and unmasks the appended bytes when `maskKey` is set.
-    private static func append(_ chunk: UnsafeRawBufferPointer, to buffer: inout [UInt8], maskKey: UInt32?, phase: Int) {
+    private static func append(_ chunk: UnsafeRawBufferPointer, to buffer: inout [UInt8], maskKey: UInt32?, phase: Int)
+    {
         let start = buffer.count
         buffer.append(contentsOf: chunk)
         if let maskKey {
             buffer.withUnsafeMutableBytes { all in
-                WebSocketMask.apply(to: UnsafeMutableRawBufferPointer(rebasing: all[start...]), key: maskKey, phase: phase)
+                WebSocketMask.apply(
+                    to: UnsafeMutableRawBufferPointer(rebasing: all[start...]), key: maskKey, phase: phase)
             }
         }
     }
