@@ -491,3 +491,35 @@ import Testing
         assertSendable(ReceivedPayload.self)
     }
 }
+
+@Suite struct GatewaySessionBackpressureTests {
+    /// A session that has sent its first heartbeat, unacknowledged.
+    private func liveSession(at t0: ContinuousClock.Instant) -> GatewaySession {
+        var session = GatewaySession(
+            configuration: .init(token: "secret-token", intents: .guilds), jitter: .constant(0.5))
+        _ = session.start(at: t0)
+        _ = session.connectionOpened(at: t0)
+        _ = session.receive(.hello(heartbeatInterval: .seconds(40)), at: t0)
+        #expect(session.heartbeatTimerFired(at: t0 + .seconds(20)) == [.send(.heartbeat(sequence: nil))])
+        return session
+    }
+
+    @Test func missingAckWhileReadingIsPausedIsNotAZombie() {
+        let t0 = ContinuousClock.now
+        var session = liveSession(at: t0)
+        session.readingPaused(true)
+        #expect(session.heartbeatTimerFired(at: t0 + .seconds(60)) == [.send(.heartbeat(sequence: nil))])
+        #expect(session.heartbeatTimerFired(at: t0 + .seconds(100)) == [.send(.heartbeat(sequence: nil))])
+    }
+
+    @Test func afterReadingResumesOneGraceBeatThenZombieDetectionReturns() {
+        let t0 = ContinuousClock.now
+        var session = liveSession(at: t0)
+        session.readingPaused(true)
+        _ = session.heartbeatTimerFired(at: t0 + .seconds(60))
+        session.readingPaused(false)
+        #expect(session.heartbeatTimerFired(at: t0 + .seconds(100)) == [.send(.heartbeat(sequence: nil))])
+        let actions = session.heartbeatTimerFired(at: t0 + .seconds(140))
+        #expect(actions.contains(.dropConnection))
+    }
+}

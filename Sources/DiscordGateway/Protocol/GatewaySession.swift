@@ -87,6 +87,11 @@ public struct GatewaySession: Sendable {
     private var awaitingAck = false
     /// When the current connection opened.
     private var openedAt: ContinuousClock.Instant?
+    /// Whether the shard has paused reading (its delivery buffer is full): an ACK may be sitting unread in the
+    /// socket, so a missing ACK is not evidence of a zombie connection.
+    public private(set) var isReadingPaused = false
+    /// After reading resumes, the next timer fire gets one grace beat for an ACK still queued in the socket.
+    private var zombieCheckGrace = false
     /// Whether the pending connection attempt goes to the session's resume URL.
     private var connectingToResumeURL = false
     /// Whether connecting to the resume URL failed, so resumes use the gateway URL until a session is live.
@@ -192,9 +197,26 @@ public struct GatewaySession: Sendable {
     public mutating func heartbeatTimerFired(at now: ContinuousClock.Instant, generation: Int? = nil) -> [Action] {
         guard isCurrent(generation), heartbeatRunning else { return [] }
         if awaitingAck {
+            if isReadingPaused || zombieCheckGrace {
+                zombieCheckGrace = false
+                return sendHeartbeat(fromTimer: true, at: now)
+            }
             return reconnect(ending: .drop, at: now)
         }
+        zombieCheckGrace = false
         return sendHeartbeat(fromTimer: true, at: now)
+    }
+
+    /// The shard paused (`true`) or resumed (`false`) reading from the socket because its delivery buffer filled
+    /// up or drained.
+    ///
+    /// While reading is paused, heartbeats keep being sent on time but zombie detection is suspended: the ACK may
+    /// be waiting unread behind the backlog, so a late ACK is the shard's fault, not the connection's.
+    public mutating func readingPaused(_ paused: Bool) {
+        if isReadingPaused && !paused {
+            zombieCheckGrace = true
+        }
+        isReadingPaused = paused
     }
 
     /// The identify scheduler granted the slot requested by ``Action/requestIdentify``; sends Identify.
@@ -427,6 +449,7 @@ public struct GatewaySession: Sendable {
 
     /// Forgets everything scoped to the current connection.
     private mutating func endConnection() {
+        zombieCheckGrace = false
         heartbeatRunning = false
         awaitingAck = false
         heartbeatInterval = nil
