@@ -1,0 +1,222 @@
+import DiscordGateway
+import DiscordGatewayTesting
+import Foundation
+import Testing
+
+/// Records a shard's callbacks for tests to await.
+final class ShardRecorder: ShardDelegate {
+    let events = TimedMailbox<GatewayEvent>(label: "an event")
+    let states = TimedMailbox<ShardState>(label: "a state change")
+    let disconnects = TimedMailbox<ShardError>(label: "a disconnect")
+    let stops = TimedMailbox<ShardError>(label: "a stop")
+    let connects = TimedMailbox<Int>(label: "a connection")
+    let slowCallbacks = TimedMailbox<Duration>(label: "a slow-callback report")
+    let eventDelay = Locked<Duration>(.zero)
+
+    func shardDidConnect(_ shard: Shard) { connects.put(1) }
+    func shard(_ shard: Shard, didReceive event: GatewayEvent) {
+        let delay = eventDelay.withLock { $0 }
+        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+        events.put(event)
+    }
+    func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) { states.put(newState) }
+    func shard(_ shard: Shard, didDisconnectWith error: ShardError) { disconnects.put(error) }
+    func shard(_ shard: Shard, didStopWith error: ShardError) { stops.put(error) }
+    func shard(_ shard: Shard, callbackRanFor duration: Duration) { slowCallbacks.put(duration) }
+
+    /// Waits for a state satisfying `predicate`.
+    func waitForState(_ timeout: Duration = .seconds(10), _ predicate: (ShardState) -> Bool) async throws -> ShardState {
+        try await states.next(timeout: timeout, where: predicate)
+    }
+}
+
+/// A shard configuration aimed at a loopback fake gateway.
+func loopbackConfiguration(url: String, compression: ShardConfiguration.Compression = .zlibStream) -> ShardConfiguration {
+    var configuration = ShardConfiguration(token: "test-token")
+    configuration.gatewayURL = url
+    configuration.allowsInsecureTransport = true
+    configuration.compression = compression
+    configuration.intents = [.guilds, .guildMessages]
+    return configuration
+}
+
+/// Minimal scripted Discord on a raw fake gateway connection.
+enum Script {
+    static func hello(_ milliseconds: Int) -> String { #"{"op":10,"d":{"heartbeat_interval":\#(milliseconds)}}"# }
+    static func ready(session: String = "abc", resumeURL: String) -> String {
+        #"{"t":"READY","s":1,"op":0,"d":{"v":10,"user":{"id":"1","username":"bot"},"guilds":[],"session_id":"\#(session)","resume_gateway_url":"\#(resumeURL)","application":{"id":"1","flags":0}}}"#
+    }
+    static func dispatch(_ name: String, _ seq: Int, _ data: String = "{}") -> String {
+        #"{"t":"\#(name)","s":\#(seq),"op":0,"d":\#(data)}"#
+    }
+}
+
+@Suite(.usesSockets, .timeLimit(.minutes(1))) struct ShardBasicsTests {
+    @Test func identifiesAndDeliversDispatchesInOrder() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let server = try await gateway.nextConnection()
+        #expect(server.isCompressed)
+        #expect(server.query["v"] == "10")
+        server.send(Script.hello(45_000))
+        let identify = try await server.nextMessage()
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(identify.bytes)) as? [String: Any])
+        #expect(json["op"] as? Int == 2)
+        let data = try #require(json["d"] as? [String: Any])
+        #expect(data["token"] as? String == "test-token")
+        #expect(data["intents"] as? Int == 513)
+        #expect(data["compress"] as? Bool == false)
+        #expect(data["shard"] as? [Int] == [0, 1])
+        server.send(Script.ready(resumeURL: gateway.url))
+        for seq in 2...20 { server.send(Script.dispatch("MESSAGE_CREATE", seq)) }
+        #expect(try await recorder.events.next(timeout: .seconds(5)).name == "READY")
+        for seq in 2...20 {
+            #expect(try await recorder.events.next(timeout: .seconds(5)).sequence == seq)
+        }
+        #expect(shard.state == .connected)
+        #expect(shard.session?.id == "abc")
+        #expect(shard.session?.sequence == 20)
+        let saved = shard.close(code: .unknownError)
+        #expect(saved?.id == "abc")
+        #expect(saved?.sequence == 20)
+        #expect(saved?.resumeURL.contains("compress=zlib-stream") == true)
+        #expect(try await server.closure().code == 4000)
+    }
+
+    @Test func nextEventPullsTheSameStreamAndEndsAfterClose() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url, compression: .none))
+        shard.connect()
+        let server = try await gateway.nextConnection()
+        server.send(Script.hello(45_000))
+        _ = try await server.nextMessage()
+        server.send(Script.ready(resumeURL: gateway.url))
+        server.send(Script.dispatch("TYPING_START", 2))
+        let first = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        #expect(first?.name == "READY")
+        let second = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        #expect(second?.name == "TYPING_START")
+        shard.close()
+        let after = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        #expect(after == nil)
+        #expect(shard.state == .closed)
+        #expect(shard.session == nil)
+    }
+
+    @Test func userCodeBlockingLongerThanThreeIntervalsNeverDelaysHeartbeats() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        var configuration = loopbackConfiguration(url: gateway.url)
+        configuration.slowCallbackThreshold = .milliseconds(300)
+        let shard = Shard(configuration: configuration)
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let server = try await gateway.nextConnection()
+        let interval = 200
+        server.send(Script.hello(interval))
+        _ = try await server.nextMessage()  // identify
+        server.send(Script.ready(resumeURL: gateway.url))
+        _ = try await recorder.events.next(timeout: .seconds(5))
+        recorder.eventDelay.withLock { $0 = .milliseconds(interval * 4) }
+        server.send(Script.dispatch("MESSAGE_CREATE", 2))
+        // While the delegate is blocked for 4 intervals, heartbeats must keep arriving on schedule and be ACKed.
+        var beats: [ContinuousClock.Instant] = []
+        while beats.count < 6 {
+            let message = try await server.nextMessage(timeout: .seconds(2))
+            if message.text.hasPrefix(#"{"op":1"#) {
+                beats.append(.now)
+                server.send(#"{"op":11}"#)
+            }
+        }
+        let gaps = zip(beats.dropFirst(), beats).map { $0 - $1 }
+        #expect(gaps.allSatisfy { $0 < .milliseconds(interval * 2) }, "heartbeat gaps \(gaps)")
+        #expect(try await recorder.events.next(timeout: .seconds(5)).sequence == 2)
+        let slow = try await recorder.slowCallbacks.next(timeout: .seconds(5))
+        #expect(slow >= .milliseconds(interval * 4))
+        #expect(shard.state == .connected)
+        #expect(shard.reconnectCount == 0)
+        recorder.eventDelay.withLock { $0 = .zero }
+        shard.close()
+    }
+
+    @Test func fatalCloseCodeStopsWithoutReconnecting() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let server = try await gateway.nextConnection()
+        server.send(Script.hello(45_000))
+        _ = try await server.nextMessage()
+        server.close(code: 4004, reason: "Authentication failed.")
+        let stop = try await recorder.stops.next(timeout: .seconds(5))
+        #expect(stop.closeCode == .authenticationFailed)
+        #expect(!stop.isRetryable)
+        #expect(shard.state == .fatallyClosed(.authenticationFailed))
+        #expect(shard.nextEvent(timeout: .seconds(1)) == nil)
+        await #expect(throws: FakeGatewayTimeout.self) { try await gateway.nextConnection(timeout: .milliseconds(500)) }
+    }
+
+    @Test func zombieConnectionIsDroppedAndResumed() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let server = try await gateway.nextConnection()
+        server.send(Script.hello(150))
+        _ = try await server.nextMessage()
+        server.send(Script.ready(resumeURL: gateway.url + "/resume"))
+        server.send(Script.dispatch("MESSAGE_CREATE", 2))
+        // Never ACK: the second beat finds the first unacknowledged.
+        let disconnect = try await recorder.disconnects.next(timeout: .seconds(5))
+        #expect(disconnect.code == .heartbeatTimedOut)
+        let next = try await gateway.nextConnection()
+        #expect(next.path.hasPrefix("/resume"))
+        #expect(next.query["compress"] == "zlib-stream")
+        next.send(Script.hello(45_000))
+        let resume = try await next.nextMessage()
+        #expect(resume.text.contains(#""op":6"#))
+        #expect(resume.text.contains(#""session_id":"abc""#))
+        #expect(resume.text.contains(#""seq":2"#))
+        let serverSide = try await server.closure()
+        #expect(serverSide.code == 1006)
+        shard.close()
+    }
+
+    @Test func certificateFailureStopsWithAClearError() async throws {
+        let pki = try #require(TestPKI.shared)
+        let gateway = try FakeGateway(configuration: .init(tlsCertificate: pki.wrongHost))
+        defer { gateway.stop() }
+        var configuration = loopbackConfiguration(url: gateway.url)
+        configuration.tls = pki.trustingConfiguration
+        let shard = Shard(configuration: configuration)
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let stop = try await recorder.stops.next(timeout: .seconds(5))
+        #expect(stop.code == .tlsFailed)
+        #expect(!stop.isRetryable)
+        #expect(stop.description.contains("hostname mismatch"))
+        #expect(shard.state == .closed)
+    }
+
+    @Test func tokenNeverAppearsInDescriptions() async throws {
+        var configuration = ShardConfiguration(token: "super-secret-token-value")
+        configuration.gatewayURL = "ws://127.0.0.1:1"
+        #expect(!"\(configuration.token)".contains("super-secret"))
+        #expect(!String(reflecting: configuration).contains("super-secret"))
+        let identify = GatewayCommand.identify(
+            .init(token: configuration.token, intents: .guilds, properties: .default, largeThreshold: 250, shard: nil,
+                  presence: nil))
+        #expect(!identify.description.contains("super-secret"))
+    }
+}
