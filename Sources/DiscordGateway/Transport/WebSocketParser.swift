@@ -9,7 +9,7 @@
 /// No extensions are negotiated, so reserved bits are always a protocol error.
 ///
 /// **Threading:** a value type owned by one thread (the connection's I/O thread); no locks inside.
-package struct WebSocketParser {
+package struct WebSocketParser: Sendable {
     /// A complete message or control frame.
     ///
     /// Buffer pointers are valid only during the callback that receives the event.
