@@ -34,6 +34,11 @@ let package = Package(
             dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
             path: "Benchmarks/TransportBenchmark"
         ),
+        .executableTarget(
+            name: "ShardBenchmark",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
+            path: "Benchmarks/ShardBenchmark"
+        ),
         .testTarget(
             name: "DiscordGatewayTests",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib", "COpenSSL"],

@@ -523,3 +523,27 @@ import Testing
         #expect(actions.contains(.dropConnection))
     }
 }
+
+@Suite struct GatewaySessionDispatchFastPathTests {
+    @Test func fastPathMatchesTheGeneralPath() {
+        let t0 = ContinuousClock.now
+        func live() -> GatewaySession {
+            var session = GatewaySession(configuration: .init(token: "t", intents: .guilds), jitter: .constant(0.5))
+            _ = session.start(at: t0)
+            _ = session.connectionOpened(at: t0)
+            _ = session.receive(.hello(heartbeatInterval: .seconds(40)), at: t0)
+            return session
+        }
+        var general = live()
+        var fast = live()
+        let raw = Array(#"{"t":"X","s":7,"op":0,"d":{}}"#.utf8)
+        let actions = general.receive(.dispatch(name: "X", sequence: 7, rawPayload: raw), at: t0)
+        let event = fast.receiveDispatch(name: "X", sequence: 7, rawPayload: raw)
+        #expect(actions == [.deliver(event!)])
+        #expect(general.lastSequence == fast.lastSequence)
+        #expect(fast.receiveDispatch(name: "Y", sequence: 8, rawPayload: nil) == nil)
+        #expect(fast.lastSequence == 8)
+        #expect(fast.receiveDispatch(name: "Z", sequence: 9, rawPayload: raw, generation: fast.generation + 1) == nil)
+        #expect(fast.lastSequence == 8)
+    }
+}

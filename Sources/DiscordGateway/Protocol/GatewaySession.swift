@@ -190,6 +190,21 @@ public struct GatewaySession: Sendable {
         }
     }
 
+    /// Fast path for an ordinary dispatch (not READY or RESUMED): tracks its sequence and returns the event to
+    /// deliver, or `nil` when it is filtered out (no bytes) or stale. Same effect as ``receive(_:at:generation:)``
+    /// with ``ReceivedPayload/dispatch(name:sequence:rawPayload:)``, without building an action array.
+    public mutating func receiveDispatch(
+        name: String?, sequence: Int?, rawPayload: [UInt8]?, generation: Int? = nil
+    ) -> GatewayEvent? {
+        guard isCurrent(generation), phase != .idle else { return nil }
+        if phase == .connecting {
+            phase = .awaitingHello
+        }
+        track(sequence)
+        guard let rawPayload else { return nil }
+        return GatewayEvent(opcode: .dispatch, name: name, sequence: sequence, rawPayload: rawPayload)
+    }
+
     /// The heartbeat timer of connection `generation` fired.
     ///
     /// Sends a heartbeat, or — if the previous one is still unacknowledged — drops the zombie connection

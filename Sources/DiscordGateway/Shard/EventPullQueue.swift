@@ -72,6 +72,18 @@ final class EventPullQueue: @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Appends events and wakes readers.
+    func put(contentsOf events: [GatewayEvent]) {
+        guard !events.isEmpty else { return }
+        let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
+            state.items.append(contentsOf: events)
+            pthread_cond_broadcast(condition)
+            defer { state.asyncWaiters.removeAll() }
+            return state.asyncWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
     /// Marks the stream as ended: readers get the remaining items, then `nil`.
     func end() {
         let waiters = locked { state -> [CheckedContinuation<Void, Never>] in

@@ -67,6 +67,8 @@ public final class Shard: @unchecked Sendable {
     private var readingPaused = false
     /// Why the current connection is being ended by us (for the disconnect report).
     private var pendingEndReason: ShardError?
+    /// While a received batch is processed: delivery items collected to be enqueued together.
+    private var batchItems: [ShardDeliveryItem]?
 
     /// Makes a shard; nothing happens until ``connect()``.
     public convenience init(configuration: ShardConfiguration) {
@@ -253,7 +255,6 @@ public final class Shard: @unchecked Sendable {
             case .requestIdentify:
                 requestIdentify(generation: core.generation)
             case .deliver(let event):
-                published.withLock { $0.lastEventAt = .now }
                 enqueue([.event(event)])
             case .closeConnection(let code):
                 endConnection(reason: pendingEndReason) { $0.close(code: code.rawValue) }
@@ -277,14 +278,32 @@ public final class Shard: @unchecked Sendable {
                 if newState.isFinal { delivery.pull.end() }
             }
         }
+        if batchItems == nil { publish() }
+    }
+
+    /// Copies what other threads may read into ``published``.
+    private func publish(eventArrived: Bool = false) {
+        let session = core.session
+        let latency = core.latency
         published.withLock {
-            $0.session = core.session
-            $0.latency = core.latency
+            $0.session = session
+            $0.latency = latency
+            if eventArrived { $0.lastEventAt = .now }
         }
     }
 
-    /// Hands items to the delivery pipeline and pauses reading when it is full.
+    /// Hands items to the delivery pipeline (or to the batch being collected) and pauses reading when it is full.
     private func enqueue(_ items: [ShardDeliveryItem]) {
+        if batchItems != nil {
+            batchItems?.append(contentsOf: items)
+            return
+        }
+        enqueueNow(items)
+    }
+
+    /// Hands items to the delivery pipeline and pauses reading when it is full.
+    private func enqueueNow(_ items: [ShardDeliveryItem]) {
+        guard !items.isEmpty else { return }
         let depth = delivery.enqueue(items)
         if depth >= delivery.capacity, !readingPaused {
             readingPaused = true
@@ -477,9 +496,19 @@ public final class Shard: @unchecked Sendable {
     /// Payloads decoded on the I/O thread for `generation`.
     func received(_ batch: [ShardConnectionAdapter.Item], generation: Int) {
         guard generation == core.generation else { return }
+        batchItems = []
+        batchItems?.reserveCapacity(batch.count)
+        var eventArrived = false
         for item in batch {
-            guard generation == core.generation else { return }
+            guard generation == core.generation else { break }
             switch item {
+            case .payload(.dispatch(let name, let sequence, let rawPayload), _):
+                eventArrived = true
+                if let event = core.receiveDispatch(
+                    name: name, sequence: sequence, rawPayload: rawPayload, generation: generation)
+                {
+                    batchItems?.append(.event(event))
+                }
             case .payload(let payload, let arrivedAt):
                 if case .reconnect = payload {
                     pendingEndReason = ShardError(code: .reconnectRequested)
@@ -495,6 +524,10 @@ public final class Shard: @unchecked Sendable {
                 execute(core.decodeFailed(at: .now, generation: generation))
             }
         }
+        let items = batchItems ?? []
+        batchItems = nil
+        enqueueNow(items)
+        publish(eventArrived: eventArrived)
     }
 
     /// Connection `generation` ended on its own (not by our close or drop).

@@ -5,7 +5,7 @@ internal import Dispatch
 ///
 /// **Threading:** its methods run on the connection's I/O thread only; it posts to the shard's queue with
 /// `queue.async` and never touches shard state directly.
-// Invariant: `batch` is touched only by the connection's I/O thread (delegate calls are serial on it); the other
+// Invariant: `batch` and `batchStart` are touched only by the connection's I/O thread (delegate calls are serial on it); the other
 // stored properties are immutable. Hence `@unchecked Sendable`.
 final class ShardConnectionAdapter: WebSocketConnectionDelegate, @unchecked Sendable {
     /// One classified message.
@@ -30,6 +30,8 @@ final class ShardConnectionAdapter: WebSocketConnectionDelegate, @unchecked Send
     private let keepsRaw: Bool
     /// Items of the current read batch.
     private var batch: [Item] = []
+    /// When the current batch's first dispatch arrived.
+    private var batchStart: ContinuousClock.Instant?
 
     /// Makes an adapter for connection `generation` of `shard`.
     init(shard: Shard, generation: Int, filter: GatewayEventFilter, keepsRaw: Bool) {
@@ -53,7 +55,13 @@ final class ShardConnectionAdapter: WebSocketConnectionDelegate, @unchecked Send
         }
         do {
             let payload = try ReceivedPayload.decode(message.bytes, filter: filter)
-            batch.append(.payload(payload, arrivedAt: .now))
+            // Dispatches need no arrival instant of their own; ACKs do (latency), so read the clock for those.
+            if case .dispatch = payload {
+                batchStart = batchStart ?? .now
+                batch.append(.payload(payload, arrivedAt: batchStart ?? .now))
+            } else {
+                batch.append(.payload(payload, arrivedAt: .now))
+            }
         } catch {
             batch.append(.undecodable(error))
         }
@@ -73,6 +81,7 @@ final class ShardConnectionAdapter: WebSocketConnectionDelegate, @unchecked Send
 
     /// Posts the current batch to the shard's queue.
     private func flush() {
+        batchStart = nil
         guard !batch.isEmpty else { return }
         let items = batch
         batch = []

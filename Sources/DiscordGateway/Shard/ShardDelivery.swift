@@ -1,4 +1,5 @@
 internal import Dispatch
+import Synchronization
 
 /// Counters describing how well user code keeps up with a shard's events.
 ///
@@ -74,8 +75,6 @@ final class ShardDelivery: Sendable {
         var pullRequested = false
         var statistics = DeliveryStatistics()
         var pausedSince: ContinuousClock.Instant?
-        var callbackStartedAt: ContinuousClock.Instant?
-        var callbackReportedSlow = false
         var pendingCount: Int { items.count - head }
     }
 
@@ -123,20 +122,28 @@ final class ShardDelivery: Sendable {
     @discardableResult
     func enqueue(_ newItems: [ShardDeliveryItem], at now: ContinuousClock.Instant = .now) -> Int {
         var pullEvents: [GatewayEvent] = []
-        let (schedule, pushDepth) = state.withLock { state -> (Bool, Int) in
+        let (schedule, pushDepth, pulls) = state.withLock { state -> (Bool, Int, Bool) in
             let pushes = Self.hasPushConsumers(state)
             let pulls = state.pullRequested || !pushes
-            for item in newItems {
-                if pushes { state.items.append((item, now)) }
-                if pulls, case .event(let event) = item { pullEvents.append(event) }
+            if pushes {
+                for item in newItems { state.items.append((item, now)) }
+            }
+            if pulls {
+                for item in newItems {
+                    if case .event(let event) = item { pullEvents.append(event) }
+                }
             }
             let schedule = pushes && !state.pumpScheduled && state.pendingCount > 0
             if schedule { state.pumpScheduled = true }
-            return (schedule, state.pendingCount)
+            state.statistics.maximumDepth = max(state.statistics.maximumDepth, state.pendingCount)
+            return (schedule, state.pendingCount, pulls)
         }
-        for event in pullEvents { pull.put(event) }
-        let total = pushDepth + pull.count
-        state.withLock { $0.statistics.maximumDepth = max($0.statistics.maximumDepth, total) }
+        var total = pushDepth
+        if pulls {
+            pull.put(contentsOf: pullEvents)
+            total += pull.count
+            state.withLock { $0.statistics.maximumDepth = max($0.statistics.maximumDepth, total) }
+        }
         if schedule { callbackQueue.async { self.pump() } }
         return total
     }
@@ -178,47 +185,70 @@ final class ShardDelivery: Sendable {
         return statistics
     }
 
-    /// How long the running callback has run, if one runs and has not been reported yet; marks it reported.
-    func takeOverdueCallback(at now: ContinuousClock.Instant) -> Duration? {
-        state.withLock { state in
-            guard let started = state.callbackStartedAt, !state.callbackReportedSlow else { return nil }
-            let running = now - started
-            guard running > slowThreshold else { return nil }
-            state.callbackReportedSlow = true
-            return running
-        }
+    /// When the running callback started, in nanoseconds since ``epoch``; 0 when none runs.
+    private let callbackStarted = Atomic<Int64>(0)
+    /// The `callbackStarted` value already reported by the watchdog.
+    private let callbackReported = Atomic<Int64>(0)
+    /// The reference instant for ``callbackStarted``.
+    private let epoch = ContinuousClock.now
+
+    /// Nanoseconds from ``epoch`` to `instant` (at least 1, so 0 can mean "none").
+    private func nanoseconds(_ instant: ContinuousClock.Instant) -> Int64 {
+        let (seconds, attoseconds) = (instant - epoch).components
+        return max(seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000, 1)
     }
 
-    /// Delivers waiting items on the callback queue, a bounded number per turn so a shared queue stays fair.
+    /// How long the running callback has run, if it is over the threshold and not yet reported; marks it reported.
+    func takeOverdueCallback(at now: ContinuousClock.Instant) -> Duration? {
+        let started = callbackStarted.load(ordering: .acquiring)
+        guard started != 0, callbackReported.load(ordering: .relaxed) != started else { return nil }
+        let running = Duration.nanoseconds(nanoseconds(now) - started)
+        guard running > slowThreshold else { return nil }
+        callbackReported.store(started, ordering: .relaxed)
+        return running
+    }
+
+    /// Delivers waiting items on the callback queue in chunks, a bounded number per turn so a shared queue stays
+    /// fair.
     private func pump() {
-        for _ in 0..<256 {
-            let next = state.withLock { state -> (ShardDeliveryItem, ContinuousClock.Instant, Handlers, (any ShardDelegate)?)? in
+        for _ in 0..<8 {
+            let next = state.withLock {
+                state -> (ArraySlice<(item: ShardDeliveryItem, enqueuedAt: ContinuousClock.Instant)>, Handlers,
+                    (any ShardDelegate)?)? in
                 guard state.head < state.items.count else {
                     state.pumpScheduled = false
                     state.items.removeAll(keepingCapacity: state.items.capacity <= 1024)
                     state.head = 0
                     return nil
                 }
-                let entry = state.items[state.head]
-                state.head += 1
-                let now = ContinuousClock.now
-                state.callbackStartedAt = now
-                state.callbackReportedSlow = false
-                state.statistics.maximumLag = max(state.statistics.maximumLag, now - entry.enqueuedAt)
-                return (entry.item, now, state.handlers, state.delegate.value)
+                let end = min(state.items.count, state.head + 64)
+                let chunk = state.items[state.head..<end]
+                state.head = end
+                if state.head > 4096 && state.head * 2 > state.items.count {
+                    state.items.removeFirst(state.head)
+                    state.head = 0
+                }
+                let lag = ContinuousClock.now - chunk[chunk.startIndex].enqueuedAt
+                state.statistics.maximumLag = max(state.statistics.maximumLag, lag)
+                return (chunk, state.handlers, state.delegate.value)
             }
-            guard let (item, started, handlers, delegate) = next else { return }
-            deliver(item, handlers: handlers, delegate: delegate)
-            let finished = ContinuousClock.now
-            let (remaining, slow) = state.withLock { state -> (Int, Bool) in
-                state.callbackStartedAt = nil
-                state.statistics.delivered += 1
-                let slow = finished - started > slowThreshold
-                if slow { state.statistics.slowCallbacks += 1 }
-                return (state.pendingCount, slow)
+            guard let (chunk, handlers, delegate) = next else { return }
+            var slow = 0
+            for entry in chunk {
+                let started = ContinuousClock.now
+                callbackStarted.store(nanoseconds(started), ordering: .releasing)
+                deliver(entry.item, handlers: handlers, delegate: delegate)
+                let duration = ContinuousClock.now - started
+                callbackStarted.store(0, ordering: .releasing)
+                if duration > slowThreshold {
+                    slow += 1
+                    if let delegate, let shard = owner { delegate.shard(shard, callbackRanFor: duration) }
+                }
             }
-            if slow, let delegate, let shard = owner {
-                delegate.shard(shard, callbackRanFor: finished - started)
+            let remaining = state.withLock { state -> Int in
+                state.statistics.delivered += chunk.count
+                state.statistics.slowCallbacks += slow
+                return state.pendingCount
             }
             if remaining + pull.count <= capacity / 2 { onBelowLowWater() }
         }

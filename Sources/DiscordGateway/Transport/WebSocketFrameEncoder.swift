@@ -26,7 +26,11 @@ package enum WebSocketFrameEncoder {
         let length = payload.count
         let isMasked = role == .client
         let lengthFieldSize = length < 126 ? 0 : (length <= 0xFFFF ? 2 : 8)
-        buffer.reserveCapacity(buffer.count &+ 2 &+ lengthFieldSize &+ (isMasked ? 4 : 0) &+ length)
+        let needed = buffer.count &+ 2 &+ lengthFieldSize &+ (isMasked ? 4 : 0) &+ length
+        if buffer.capacity < needed {
+            // Grow geometrically: reserving exactly `needed` on every append would copy the buffer each time.
+            buffer.reserveCapacity(max(needed, buffer.capacity &* 2))
+        }
 
         buffer.append((fin ? 0x80 : 0x00) | opcode.rawValue)
         let maskBit: UInt8 = isMasked ? 0x80 : 0x00
