@@ -571,6 +571,9 @@ public final class Shard: @unchecked Sendable {
             return ShardError(code: .tlsFailed, underlying: tls)
         case let connect as ConnectionError:
             return ShardError(code: .connectFailed, underlying: connect)
+        case let websocket as WebSocketError where websocket.code == .invalidUTF8 && websocket.closeCode == 4000:
+            // Inflated output that is not UTF-8: the zlib stream is corrupt.
+            return ShardError(code: .decompressionFailed, underlying: websocket)
         case let websocket as WebSocketError:
             return ShardError(code: .webSocketFailed, underlying: websocket)
         case let inflate as ZlibStreamInflater.Error:

@@ -64,8 +64,10 @@ public struct ShardConfiguration: Sendable {
     public var commandLimit = 120
     /// The rate-limit window. Default: 60 s.
     public var commandWindow: Duration = .seconds(60)
-    /// Least wait before identifying again after Invalid Session `false`, plus up to 4 s of jitter. Default: 1 s.
+    /// Least wait before identifying again after Invalid Session `false`. Default: 1 s.
     public var invalidSessionDelay: Duration = .seconds(1)
+    /// The largest random extra wait added to ``invalidSessionDelay``. Default: 4 s (so 1–5 s in all).
+    public var invalidSessionJitter: Duration = .seconds(4)
     /// Where logs go; metadata `shard.id`, `shard.count`, `connection.generation`. Default: discarded.
     public var logger = Logger(label: "discord-gateway", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -88,6 +90,7 @@ public struct ShardConfiguration: Sendable {
         GatewaySession.Configuration(
             token: token, intents: intents, shard: shard, gatewayURL: connectionURL, properties: properties,
             largeThreshold: largeThreshold, presence: presence, resumeSession: resumeSession, backoff: backoff,
-            commandLimit: commandLimit, commandWindow: commandWindow, invalidSessionDelay: invalidSessionDelay)
+            commandLimit: commandLimit, commandWindow: commandWindow, invalidSessionDelay: invalidSessionDelay,
+            invalidSessionExtraDelay: invalidSessionJitter)
     }
 }

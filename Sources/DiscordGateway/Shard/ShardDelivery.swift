@@ -228,14 +228,14 @@ final class ShardDelivery: Sendable {
                     state.items.removeFirst(state.head)
                     state.head = 0
                 }
-                let lag = ContinuousClock.now - chunk[chunk.startIndex].enqueuedAt
-                state.statistics.maximumLag = max(state.statistics.maximumLag, lag)
                 return (chunk, state.handlers, state.delegate.value)
             }
             guard let (chunk, handlers, delegate) = next else { return }
             var slow = 0
+            var maximumLag = Duration.zero
             for entry in chunk {
                 let started = ContinuousClock.now
+                maximumLag = max(maximumLag, started - entry.enqueuedAt)
                 callbackStarted.store(nanoseconds(started), ordering: .releasing)
                 deliver(entry.item, handlers: handlers, delegate: delegate)
                 let duration = ContinuousClock.now - started
@@ -248,6 +248,7 @@ final class ShardDelivery: Sendable {
             let remaining = state.withLock { state -> Int in
                 state.statistics.delivered += chunk.count
                 state.statistics.slowCallbacks += slow
+                state.statistics.maximumLag = max(state.statistics.maximumLag, maximumLag)
                 return state.pendingCount
             }
             if remaining + pull.count <= capacity / 2 { onBelowLowWater() }
