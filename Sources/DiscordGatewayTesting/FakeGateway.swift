@@ -28,6 +28,9 @@ public final class FakeGateway: Sendable {
         public var maximumMessageSize: Int
         /// When set, every upgrade request is refused with this HTTP status (e.g. 403) instead of accepted.
         public var rejectionStatus: Int?
+        /// Called on the connection's I/O thread as each connection opens, before its first message is read and
+        /// before ``FakeGateway/nextConnection(timeout:)`` sees it (the ``GatewaySimulator`` attaches here).
+        package var onConnectionOpen: (@Sendable (FakeGatewayConnection) -> Void)? = nil
 
         /// Creates a configuration: plain `ws://` on an ephemeral loopback port, one frame per message.
         public init(
@@ -179,7 +182,10 @@ public final class FakeGateway: Sendable {
         let fake = FakeGatewayConnection(
             connection: connection, messagesPerCompressedPayload: configuration.messagesPerCompressedPayload,
             framesPerMessage: configuration.framesPerMessage, rejectionStatus: configuration.rejectionStatus,
-            onOpen: { [accepted] in accepted.put($0) })
+            onOpen: { [accepted, hook = configuration.onConnectionOpen] in
+                hook?($0)
+                accepted.put($0)
+            })
         state.withLock { $0.connections.append(fake) }
         do {
             try connection.start(delegate: fake)

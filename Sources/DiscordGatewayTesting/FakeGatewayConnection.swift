@@ -54,6 +54,24 @@ public final class FakeGatewayConnection: Sendable {
     private let rejectionStatus: Int?
     /// Pongs from the client.
     private let pongs = TimedMailbox<[UInt8]>(label: "a pong from the client")
+    /// Callbacks for an owner that reacts to the client (the ``GatewaySimulator``), run on the I/O thread.
+    private let observer = Locked<Observer?>(nil)
+
+    /// Callbacks run on the connection's I/O thread, outside every lock of this connection.
+    package struct Observer: Sendable {
+        /// Called with each message the client sends (after it is recorded), unless the connection went silent.
+        package var didReceive: @Sendable (ReceivedMessage) -> Void
+        /// Called once when the connection ends.
+        package var didClose: @Sendable (Closure) -> Void
+
+        /// Creates an observer from its two callbacks.
+        package init(
+            didReceive: @escaping @Sendable (ReceivedMessage) -> Void, didClose: @escaping @Sendable (Closure) -> Void
+        ) {
+            self.didReceive = didReceive
+            self.didClose = didClose
+        }
+    }
 
     /// Wraps a server-role connection.
     init(
@@ -185,6 +203,31 @@ public final class FakeGatewayConnection: Sendable {
         connection.join()
     }
 
+    /// Installs the observer; call it from ``FakeGateway/Configuration/onConnectionOpen`` so no message is missed.
+    package func setObserver(_ observer: Observer?) {
+        self.observer.withLock { $0 = observer }
+    }
+
+    /// Encodes `payload` exactly as ``send(_:)-([UInt8])`` would put it on the wire (compressed when the client
+    /// asked for it, advancing the compression stream) without sending it; pass the bytes to ``sendRawBytes(_:)``.
+    package func encodeFrames(_ payload: [UInt8]) -> [UInt8] {
+        let (opcode, body): (WebSocketOpcode, [UInt8])
+        if isCompressed {
+            let compressed = sender.withLock { sender -> [UInt8] in
+                if sender.deflater == nil { sender.deflater = try? ZlibStreamDeflater() }
+                return sender.deflater?.compress(payload) ?? []
+            }
+            (opcode, body) = (.binary, compressed)
+        } else {
+            (opcode, body) = (.text, payload)
+        }
+        var frame: [UInt8] = []
+        body.withUnsafeBytes {
+            WebSocketFrameEncoder.appendFrame(opcode: opcode, fin: true, payload: $0, role: .server, to: &frame)
+        }
+        return frame
+    }
+
     /// Records a connection whose thread could not start.
     func markFailedToStart() {
         closed.put(Closure(code: nil, reason: "thread start failed", closedByClient: false, wasClean: false))
@@ -214,7 +257,9 @@ extension FakeGatewayConnection: WebSocketConnectionDelegate {
     /// Records a client message.
     package func connection(_ connection: WebSocketConnection, didReceive message: WebSocketConnection.Message) {
         guard !silent.withLock({ $0 }) else { return }
-        received.put(ReceivedMessage(isText: message.kind == .text, bytes: Array(message.bytes)))
+        let received = ReceivedMessage(isText: message.kind == .text, bytes: Array(message.bytes))
+        self.received.put(received)
+        observer.withLock { $0 }?.didReceive(received)
     }
 
     /// Records a pong.
@@ -225,7 +270,9 @@ extension FakeGatewayConnection: WebSocketConnectionDelegate {
     /// Records the end.
     package func connection(_ connection: WebSocketConnection, didCloseWith close: WebSocketConnection.Close) {
         let byClient = close.initiator != .local
-        closed.put(Closure(code: close.code, reason: close.reason, closedByClient: byClient, wasClean: close.wasClean))
+        let closure = Closure(code: close.code, reason: close.reason, closedByClient: byClient, wasClean: close.wasClean)
+        closed.put(closure)
+        observer.withLock { $0 }?.didClose(closure)
     }
 
     /// Splits `/path?a=b&c=d`.
