@@ -270,7 +270,8 @@ extension FakeGatewayConnection: WebSocketConnectionDelegate {
     /// Records the end.
     package func connection(_ connection: WebSocketConnection, didCloseWith close: WebSocketConnection.Close) {
         let byClient = close.initiator != .local
-        let closure = Closure(code: close.code, reason: close.reason, closedByClient: byClient, wasClean: close.wasClean)
+        let closure = Closure(
+            code: close.code, reason: close.reason, closedByClient: byClient, wasClean: close.wasClean)
         closed.put(closure)
         observer.withLock { $0 }?.didClose(closure)
     }

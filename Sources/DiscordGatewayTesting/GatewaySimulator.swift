@@ -59,6 +59,19 @@ public final class GatewaySimulator: Sendable {
         public var messagesPerCompressedPayload: Int = 1
         /// Frames each message is fragmented into (passed to ``FakeGateway``).
         public var framesPerMessage: Int = 1
+        /// Address to listen on.
+        public var host: String = "127.0.0.1"
+        /// Port to listen on; 0 picks a free one.
+        public var port: Int = 0
+        /// Whether Hello goes out as each connection opens; when `false` the test sends it with
+        /// ``SimulatedClient/sendHello(heartbeatInterval:)`` (or sends Reconnect in its place).
+        public var sendsHello: Bool = true
+        /// How often one guild's whole member list may be requested (`query: ""`, `limit: 0`); a request sooner
+        /// gets a RATE_LIMITED dispatch instead of members, as Discord does (§11). `nil` does not limit.
+        public var allMembersRequestInterval: Duration? = .seconds(30)
+        /// Receives one line per notable event (connection opened or ended, session started or resumed,
+        /// violation), on the connection's I/O thread, outside the simulator's lock; for a standalone simulator.
+        public var log: (@Sendable (String) -> Void)? = nil
 
         /// Creates the default configuration: Discord's numbers, three guilds, token `test-token`.
         public init() {}
@@ -126,6 +139,10 @@ public final class GatewaySimulator: Sendable {
         var resumeCount = 0
         /// The last Identify per rate-limit key, when ``Configuration/maxConcurrency`` is set.
         var identifyBuckets: [Int: ContinuousClock.Instant] = [:]
+        /// The last all-members request per guild id.
+        var allMembersRequests: [String: ContinuousClock.Instant] = [:]
+        /// Log lines not yet handed to ``Configuration/log``.
+        var pendingLog: [String] = []
     }
 
     /// Holds the simulator weakly for the connection-open hook, which is made before the simulator exists.
@@ -162,7 +179,7 @@ public final class GatewaySimulator: Sendable {
         self.configuration = configuration
         let reference = Reference()
         var gatewayConfiguration = FakeGateway.Configuration(
-            tlsCertificate: configuration.tlsCertificate,
+            host: configuration.host, port: configuration.port, tlsCertificate: configuration.tlsCertificate,
             messagesPerCompressedPayload: configuration.messagesPerCompressedPayload,
             framesPerMessage: configuration.framesPerMessage)
         gatewayConfiguration.onConnectionOpen = { connection in
@@ -274,7 +291,14 @@ public final class GatewaySimulator: Sendable {
             .init(
                 didReceive: { [weak self] message in self?.receive(message, from: index) },
                 didClose: { [weak self] closure in self?.connectionEnded(index, closure: closure) }))
-        connection.send(SimulatorPayloads.hello(heartbeatInterval: configuration.heartbeatInterval))
+        if configuration.sendsHello {
+            connection.send(SimulatorPayloads.hello(heartbeatInterval: configuration.heartbeatInterval))
+        }
+        if configuration.log != nil {
+            let line = "client \(index): connected to \(connection.path) \(connection.query)"
+            state.withLock { $0.pendingLog.append(line) }
+            flushLog()
+        }
         accepted.put(client)
     }
 
@@ -296,6 +320,7 @@ public final class GatewaySimulator: Sendable {
             state.links[index]?.commandTimes = times
             return state.clients.indices.contains(index) ? state.clients[index] : nil
         }
+        defer { flushLog() }
         guard let client else { return }
         guard message.bytes.count <= Self.maximumPayloadSize else {
             closeWithViolation(
@@ -325,7 +350,9 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Acts on one decoded payload.
-    private func handle(_ payload: ClientPayload, from index: Int, at now: ContinuousClock.Instant, in state: inout State) {
+    private func handle(
+        _ payload: ClientPayload, from index: Int, at now: ContinuousClock.Instant, in state: inout State
+    ) {
         guard let link = state.links[index], !link.isClosing else { return }
         switch payload.op {
         case 1:
@@ -335,7 +362,9 @@ public final class GatewaySimulator: Sendable {
                     detail: "heartbeat d is \(payload.d)", in: &state)
                 return
             }
-            if !link.suppressesAcks { transmit(SimulatorPayloads.control(opcode: 11, data: "null"), to: index, in: &state) }
+            if !link.suppressesAcks {
+                transmit(SimulatorPayloads.control(opcode: 11, data: "null"), to: index, in: &state)
+            }
         case 2:
             identify(payload, from: index, at: now, in: &state)
         case 6:
@@ -356,7 +385,9 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Validates an Identify and starts a session: READY, then one GUILD_CREATE per guild of the shard.
-    private func identify(_ payload: ClientPayload, from index: Int, at now: ContinuousClock.Instant, in state: inout State) {
+    private func identify(
+        _ payload: ClientPayload, from index: Int, at now: ContinuousClock.Instant, in state: inout State
+    ) {
         let data = payload.data
         if state.links[index]?.isAuthenticated == true {
             return closeLink(
@@ -406,10 +437,10 @@ public final class GatewaySimulator: Sendable {
         if let maxConcurrency = configuration.maxConcurrency, maxConcurrency > 0 {
             let key = (shard?[0] ?? 0) % maxConcurrency
             if let last = state.identifyBuckets[key], now - last < configuration.identifyWindow {
-                state.violations.append(
+                note(
                     SimulatorViolation(
                         kind: .identifyRateLimited, detail: "rate-limit key \(key) identified \(now - last) ago",
-                        closeCode: nil, clientIndex: index))
+                        closeCode: nil, clientIndex: index), in: &state)
                 transmit(SimulatorPayloads.control(opcode: 9, data: "false"), to: index, in: &state)
                 return
             }
@@ -427,6 +458,11 @@ public final class GatewaySimulator: Sendable {
         let ready = SimulatorPayloads.ready(
             sessionID: sessionID, resumeURL: resumeURL, shard: shard, guildIDs: guildIDs)
         _ = emit("READY", data: ready, session: sessionID, in: &state)
+        if configuration.log != nil {
+            state.pendingLog.append(
+                "client \(index): identified, session \(sessionID), shard \(shard.map { "\($0)" } ?? "none"),"
+                    + " \(guildIDs.count) guilds")
+        }
         guard configuration.sendsGuildCreates else { return }
         let allIDs = Self.guildIDs(count: configuration.guildCount, shard: nil)
         for guildID in guildIDs {
@@ -468,8 +504,9 @@ public final class GatewaySimulator: Sendable {
             refusal = "unknown session \(sessionID)"
         }
         if let refusal {
-            state.violations.append(
-                SimulatorViolation(kind: .resumeRefused, detail: refusal, closeCode: nil, clientIndex: index))
+            note(
+                SimulatorViolation(kind: .resumeRefused, detail: refusal, closeCode: nil, clientIndex: index),
+                in: &state)
             transmit(SimulatorPayloads.control(opcode: 9, data: "false"), to: index, in: &state)
             return
         }
@@ -482,6 +519,9 @@ public final class GatewaySimulator: Sendable {
         state.resumeCount += 1
         let replay = state.sessions[sessionID]?.log.filter { $0.sequence > sequence } ?? []
         for entry in replay { transmit(entry.text, to: index, in: &state) }
+        if configuration.log != nil {
+            state.pendingLog.append("client \(index): resumed session \(sessionID), replayed \(replay.count)")
+        }
         _ = emit("RESUMED", data: SimulatorPayloads.resumed, session: sessionID, logged: false, in: &state)
     }
 
@@ -508,7 +548,24 @@ public final class GatewaySimulator: Sendable {
                     in: &state)
             }
         case 8:
-            guard data["guild_id"]?.stringValue != nil else { return invalid(&state, "no guild_id") }
+            guard let guildID = data["guild_id"]?.stringValue else { return invalid(&state, "no guild_id") }
+            let wantsAll = data["user_ids"] == nil && data["query"]?.stringValue == "" && data["limit"]?.intValue == 0
+            if wantsAll, let interval = configuration.allMembersRequestInterval {
+                let now = payload.arrival
+                if let last = state.allMembersRequests[guildID], now - last < interval {
+                    let retryAfter = interval - (now - last)
+                    let seconds =
+                        Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18
+                    let nonce = data["nonce"]?.stringValue.map { #","nonce":\#(SimulatorPayloads.quoted($0))"# } ?? ""
+                    _ = emit(
+                        "RATE_LIMITED",
+                        data:
+                            #"{"opcode":8,"retry_after":\#(seconds),"meta":{"guild_id":\#(SimulatorPayloads.quoted(guildID))\#(nonce)}}"#,
+                        session: sessionID, in: &state)
+                    return
+                }
+                state.allMembersRequests[guildID] = now
+            }
             _ = emit(
                 "GUILD_MEMBERS_CHUNK", data: SimulatorPayloads.membersChunk(request: data), session: sessionID,
                 in: &state)
@@ -532,7 +589,13 @@ public final class GatewaySimulator: Sendable {
     /// Records the end of a connection: the session loses its connection, and is invalidated when the client
     /// closed with 1000 or 1001.
     private func connectionEnded(_ index: Int, closure: FakeGatewayConnection.Closure) {
+        defer { flushLog() }
         state.withLock { state in
+            if configuration.log != nil {
+                state.pendingLog.append(
+                    "client \(index): ended, code \(closure.code.map(String.init) ?? "none")"
+                        + " by \(closure.closedByClient ? "client" : "server")")
+            }
             state.links[index]?.isClosing = true
             state.links[index]?.held = []
             guard let sessionID = state.links[index]?.sessionID, state.sessions[sessionID]?.clientIndex == index
@@ -540,10 +603,10 @@ public final class GatewaySimulator: Sendable {
             state.sessions[sessionID]?.clientIndex = nil
             if closure.closedByClient, let code = closure.code, code == 1000 || code == 1001 {
                 state.sessions[sessionID]?.isInvalidated = true
-                state.violations.append(
+                note(
                     SimulatorViolation(
                         kind: .sessionClosedByClient, detail: "client closed with \(code); session \(sessionID) ended",
-                        closeCode: nil, clientIndex: index))
+                        closeCode: nil, clientIndex: index), in: &state)
             }
         }
     }
@@ -553,7 +616,9 @@ public final class GatewaySimulator: Sendable {
     /// Numbers a dispatch with the session's next sequence, keeps it for replay (unless `logged` is false) and
     /// sends it on the session's connection, if any.
     /// - Returns: the sequence number, or 0 for an unknown session.
-    private func emit(_ name: String, data: String, session id: String, logged: Bool = true, in state: inout State)
+    private func emit(
+        _ name: String, data: String, session id: String, logged: Bool = true, in state: inout State
+    )
         -> Int
     {
         guard var session = state.sessions.removeValue(forKey: id) else { return 0 }
@@ -585,6 +650,22 @@ public final class GatewaySimulator: Sendable {
         }
     }
 
+    /// Records a violation or notable event (and logs it).
+    private func note(_ violation: SimulatorViolation, in state: inout State) {
+        state.violations.append(violation)
+        if configuration.log != nil { state.pendingLog.append("client \(violation.clientIndex): \(violation)") }
+    }
+
+    /// Hands pending log lines to ``Configuration/log``, outside the lock.
+    private func flushLog() {
+        guard let log = configuration.log else { return }
+        let lines = state.withLock { state -> [String] in
+            defer { state.pendingLog.removeAll() }
+            return state.pendingLog
+        }
+        for line in lines { log(line) }
+    }
+
     /// Closes a connection with a Discord close code and records why.
     private func closeLink(
         _ index: Int, code: UInt16, reason: String, kind: SimulatorViolation.Kind, detail: String,
@@ -592,7 +673,7 @@ public final class GatewaySimulator: Sendable {
     ) {
         guard let link = state.links[index], !link.isClosing else { return }
         state.links[index]?.isClosing = true
-        state.violations.append(SimulatorViolation(kind: kind, detail: detail, closeCode: code, clientIndex: index))
+        note(SimulatorViolation(kind: kind, detail: detail, closeCode: code, clientIndex: index), in: &state)
         link.connection.close(code: code, reason: reason)
     }
 
@@ -620,6 +701,11 @@ public final class GatewaySimulator: Sendable {
     /// Sends a payload to a client without sequence bookkeeping.
     func send(_ text: String, toClient index: Int) {
         state.withLock { transmit(text, to: index, in: &$0) }
+    }
+
+    /// Sends Hello with `interval` to a client.
+    func sendHello(heartbeatInterval interval: Duration?, toClient index: Int) {
+        send(SimulatorPayloads.hello(heartbeatInterval: interval ?? configuration.heartbeatInterval), toClient: index)
     }
 
     /// Sends Invalid Session; `false` also invalidates the client's session.

@@ -109,6 +109,16 @@ public final class SimulatedClient: Sendable {
 
     // MARK: - Scripting the server
 
+    /// Sends Hello (op 10); only needed with ``GatewaySimulator/Configuration/sendsHello`` off.
+    /// - Parameter heartbeatInterval: the interval to announce; `nil` uses the configured one.
+    public func sendHello(heartbeatInterval: Duration? = nil) {
+        if let simulator {
+            simulator.sendHello(heartbeatInterval: heartbeatInterval, toClient: index)
+        } else {
+            connection.send(SimulatorPayloads.hello(heartbeatInterval: heartbeatInterval ?? .milliseconds(41_250)))
+        }
+    }
+
     /// Sends Reconnect (op 7).
     public func sendReconnect() {
         sendRaw(json: SimulatorPayloads.control(opcode: 7, data: "null"))

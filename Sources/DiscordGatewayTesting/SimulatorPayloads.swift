@@ -182,7 +182,8 @@ enum SimulatorPayloads {
             case "\r": text += "\\r"
             case "\t": text += "\\t"
             case let control where control.value < 0x20:
-                text += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
+                text +=
+                    "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
                     + String(control.value, radix: 16)
             default: text.unicodeScalars.append(scalar)
             }
@@ -198,7 +199,8 @@ enum SimulatorPayloads {
     /// Hello (op 10).
     static func hello(heartbeatInterval: Duration) -> String {
         let milliseconds =
-            heartbeatInterval.components.seconds * 1000 + heartbeatInterval.components.attoseconds / 1_000_000_000_000_000
+            heartbeatInterval.components.seconds * 1000 + heartbeatInterval.components.attoseconds
+            / 1_000_000_000_000_000
         return control(opcode: 10, data: #"{"heartbeat_interval":\#(milliseconds),"_trace":\#(trace)}"#)
     }
 

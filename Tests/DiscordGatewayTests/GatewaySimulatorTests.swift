@@ -79,7 +79,9 @@ struct ScriptedGatewayClient {
 }
 
 /// A simulator with a short heartbeat interval and the given tweaks.
-private func makeSimulator(_ configure: (inout GatewaySimulator.Configuration) -> Void = { _ in }) throws
+private func makeSimulator(
+    _ configure: (inout GatewaySimulator.Configuration) -> Void = { _ in }
+) throws
     -> GatewaySimulator
 {
     var configuration = GatewaySimulator.Configuration()
@@ -191,7 +193,9 @@ struct RefusedIdentify: Sendable, CustomTestStringConvertible {
         #expect(simulator.violations.isEmpty)
     }
 
-    @Test(arguments: RefusedIdentify.all) func refusedIdentifyClosesWithDiscordsCode(_ refused: RefusedIdentify)
+    @Test(arguments: RefusedIdentify.all) func refusedIdentifyClosesWithDiscordsCode(
+        _ refused: RefusedIdentify
+    )
         async throws
     {
         let simulator = try makeSimulator {
@@ -420,7 +424,8 @@ struct RefusedIdentify: Sendable, CustomTestStringConvertible {
     @Test func compressedConnectionCarriesTheWholeExchange() async throws {
         let simulator = try makeSimulator { $0.guildCount = 2 }
         defer { simulator.stop() }
-        let client = try ScriptedGatewayClient(simulator, path: "/?v=10&encoding=json&compress=zlib-stream", compressed: true)
+        let client = try ScriptedGatewayClient(
+            simulator, path: "/?v=10&encoding=json&compress=zlib-stream", compressed: true)
         defer { client.finish() }
         _ = try await client.identify()
         for sequence in 2...3 {
@@ -520,7 +525,8 @@ struct RefusedIdentify: Sendable, CustomTestStringConvertible {
     @Test func slowPayloadArrivesWholeAndPayloadsSentMeanwhileFollowIt() async throws {
         let simulator = try makeSimulator { $0.sendsGuildCreates = false }
         defer { simulator.stop() }
-        let client = try ScriptedGatewayClient(simulator, path: "/?v=10&encoding=json&compress=zlib-stream", compressed: true)
+        let client = try ScriptedGatewayClient(
+            simulator, path: "/?v=10&encoding=json&compress=zlib-stream", compressed: true)
         defer { client.finish() }
         _ = try await client.identify()
         let server = try await simulator.nextClient()
@@ -569,6 +575,77 @@ struct RefusedIdentify: Sendable, CustomTestStringConvertible {
             #expect(update["t"]?.stringValue == "USER_UPDATE")
             #expect(update["s"]?.intValue == 2)
         }
+    }
+
+    @Test func repeatedAllMembersRequestGetsRateLimited() async throws {
+        let simulator = try makeSimulator { $0.sendsGuildCreates = false }
+        defer { simulator.stop() }
+        let client = try ScriptedGatewayClient(simulator)
+        defer { client.finish() }
+        _ = try await client.identify()
+        let request = #"{"op":8,"d":{"guild_id":"5","query":"","limit":0,"nonce":"all"}}"#
+        client.send(request)
+        #expect(try await client.next()["t"]?.stringValue == "GUILD_MEMBERS_CHUNK")
+        client.send(request)
+        let limited = try await client.next()
+        #expect(limited["t"]?.stringValue == "RATE_LIMITED")
+        #expect(limited["d"]?["opcode"]?.intValue == 8)
+        #expect(limited["d"]?["meta"]?["guild_id"]?.stringValue == "5")
+        #expect(limited["d"]?["meta"]?["nonce"]?.stringValue == "all")
+        if case .number(let retryAfter)? = limited["d"]?["retry_after"] {
+            #expect(retryAfter > 29 && retryAfter <= 30)
+        } else {
+            Issue.record("retry_after is not a number")
+        }
+    }
+
+    @Test func resumeNeedingTrimmedDispatchesIsRefused() async throws {
+        let simulator = try makeSimulator {
+            $0.sendsGuildCreates = false
+            $0.replayLimit = 0
+        }
+        defer { simulator.stop() }
+        let first = try ScriptedGatewayClient(simulator)
+        let sessionID = try #require(try await first.identify()["d"]?["session_id"]?.stringValue)
+        first.finish()
+        simulator.dispatch("TYPING_START", data: "{}", toSession: sessionID)
+        let client = try ScriptedGatewayClient(simulator)
+        defer { client.finish() }
+        _ = try await client.next()
+        client.send(ScriptedGatewayClient.resumeJSON(sessionID: sessionID, sequence: 1))
+        #expect(try await client.next()["d"] == .bool(false))
+    }
+
+    @Test func helloCanBeLeftToTheScript() async throws {
+        let simulator = try makeSimulator { $0.sendsHello = false }
+        defer { simulator.stop() }
+        let client = try ScriptedGatewayClient(simulator)
+        defer { client.finish() }
+        let server = try await simulator.nextClient()
+        server.sendReconnect()
+        #expect(try await client.next()["op"]?.intValue == 7)
+        server.sendHello(heartbeatInterval: .milliseconds(1500))
+        let hello = try await client.next()
+        #expect(hello["op"]?.intValue == 10)
+        #expect(hello["d"]?["heartbeat_interval"]?.intValue == 1500)
+    }
+
+    @Test func logReceivesALinePerNotableEvent() async throws {
+        let lines = TimedMailbox<String>(label: "a log line")
+        let simulator = try makeSimulator {
+            $0.sendsGuildCreates = false
+            $0.log = { lines.put($0) }
+        }
+        defer { simulator.stop() }
+        let client = try ScriptedGatewayClient(simulator)
+        _ = try await client.identify()
+        client.send(#"{"op":5,"d":null}"#)
+        #expect(try await client.closeCode() == 4001)
+        client.connection.join()
+        #expect(try await lines.next(timeout: .seconds(5)).contains("connected to /"))
+        #expect(try await lines.next(timeout: .seconds(5)).contains("identified, session"))
+        #expect(try await lines.next(timeout: .seconds(5)).contains("unknown opcode (closed 4001)"))
+        #expect(try await lines.next(timeout: .seconds(5)).contains("ended, code 4001 by server"))
     }
 
     @Test func jsonValuesRoundTripThroughTheParser() throws {
