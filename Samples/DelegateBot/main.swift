@@ -36,7 +36,9 @@ final class PingBot: ShardDelegate {
         print("\(message.author.username): \(message.content)")
         guard message.content == "!ping" else { return }
         let latency = shard.latency.last.map { "\($0)" } ?? "unknown"
-        print("  would send: POST /channels/\(message.channel_id)/messages {\"content\":\"Pong! (heartbeat \(latency))\"}")
+        print(
+            "  would send: POST /channels/\(message.channel_id)/messages {\"content\":\"Pong! (heartbeat \(latency))\"}"
+        )
         pongs.withLock { $0 += 1 }
         replied.signal()
     }
@@ -76,7 +78,8 @@ let deadline = ContinuousClock.now + .seconds(20)
 while simulator.sessionIDs.isEmpty, ContinuousClock.now < deadline { usleep(10_000) }
 let users = ["ada", "grace", "linus"]
 for (index, content) in ["hello", "!ping", "how is the gateway?", "!ping", "!pong", "!ping"].enumerated() {
-    let data = #"{"content":"\#(content)","channel_id":"1100000000000000042","author":{"username":"\#(users[index % 3])"}}"#
+    let data =
+        #"{"content":"\#(content)","channel_id":"1100000000000000042","author":{"username":"\#(users[index % 3])"}}"#
     simulator.dispatchToAll("MESSAGE_CREATE", data: data)
 }
 while bot.pongs.withLock({ $0 }) < 3, ContinuousClock.now < deadline {

@@ -1,7 +1,7 @@
 internal import ArgumentParser
-internal import Dispatch
 internal import DiscordGateway
 internal import DiscordGatewayTesting
+internal import Dispatch
 internal import Foundation
 
 /// `discord-gateway demo`: shows a shard surviving a reconnect request and a zombied connection without losing an
@@ -221,9 +221,20 @@ final class DemoObserver: ShardDelegate {
 
     /// Logs a state change.
     func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) {
-        let counts = counter.snapshot
-        log.say("shard \(shard.id): \(newState) (after sequence \(counts.lastSequence ?? 0))")
+        let sequence = counter.snapshot.lastSequence ?? 0
+        let text =
+            switch newState {
+            case .reconnecting(let attempt, let after):
+                "reconnecting (attempt \(attempt), in \(String(format: "%.1f", Self.seconds(after))) s)"
+            default: "\(newState)"
+            }
+        log.say("shard \(shard.id): \(text) (sequence \(sequence))")
         if newState == .connected { connected.signal() }
+    }
+
+    /// `duration` in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Logs why a connection ended.

@@ -1,6 +1,6 @@
 internal import ArgumentParser
-internal import Dispatch
 internal import DiscordGateway
+internal import Dispatch
 internal import Glibc
 
 /// `discord-gateway`: listen to a gateway shard, run a local gateway simulator, or watch the demo.

@@ -1,7 +1,7 @@
 internal import ArgumentParser
-internal import Dispatch
 internal import DiscordGateway
 internal import DiscordGatewayTesting
+internal import Dispatch
 internal import Foundation
 
 /// `discord-gateway fake-gateway`: runs the gateway simulator on its own until SIGINT/SIGTERM.
@@ -43,7 +43,7 @@ struct FakeGatewayCommand: ParsableCommand {
     /// Starts the simulator, prints how to reach it and serves until a signal arrives.
     func run() throws {
         var configuration = GatewaySimulator.Configuration()
-        _ = port  // PORT-TODO
+        configuration.port = port
         configuration.heartbeatInterval = .milliseconds(heartbeatMs)
         configuration.guildCount = guilds
         var caFile: String?

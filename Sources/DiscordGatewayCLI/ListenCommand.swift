@@ -1,6 +1,6 @@
 internal import ArgumentParser
-internal import Dispatch
 internal import DiscordGateway
+internal import Dispatch
 internal import Foundation
 
 /// `discord-gateway listen`: connects one shard and prints what happens as JSON lines.
@@ -100,7 +100,9 @@ struct ListenCommand: ParsableCommand {
     private func resolvedToken() throws -> BotToken {
         let text = token ?? ProcessInfo.processInfo.environment["DISCORD_TOKEN"] ?? ""
         let token = BotToken(text)
-        guard !token.isEmpty else { throw ValidationError("a bot token is required: pass --token or set DISCORD_TOKEN") }
+        guard !token.isEmpty else {
+            throw ValidationError("a bot token is required: pass --token or set DISCORD_TOKEN")
+        }
         return token
     }
 

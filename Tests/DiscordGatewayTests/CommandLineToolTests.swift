@@ -40,7 +40,9 @@ struct CommandLineToolTests {
 
         /// Standard output's lines decoded (lines that are not such objects are skipped).
         var lines: [Line] {
-            standardOutput.split(separator: "\n").compactMap { try? JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+            standardOutput.split(separator: "\n").compactMap {
+                try? JSONDecoder().decode(Line.self, from: Data($0.utf8))
+            }
         }
 
         /// The decoded lines of one kind.
