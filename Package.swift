@@ -6,9 +6,11 @@ let package = Package(
     products: [
         .library(name: "DiscordGateway", targets: ["DiscordGateway"]),
         .library(name: "DiscordGatewayTesting", targets: ["DiscordGatewayTesting"]),
+        .executable(name: "discord-gateway", targets: ["DiscordGatewayCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0")
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -23,6 +25,28 @@ let package = Package(
             dependencies: [
                 "DiscordGateway", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "DiscordGatewayCLI",
+            dependencies: [
+                "DiscordGateway", "DiscordGatewayTesting", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "DelegateBot",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Samples/DelegateBot"
+        ),
+        .executableTarget(
+            name: "ClosureBot",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Samples/ClosureBot"
+        ),
+        .executableTarget(
+            name: "SyncServer",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Samples/SyncServer"
         ),
         .executableTarget(
             name: "AutobahnClient",

@@ -1,0 +1,245 @@
+import DiscordGateway
+import DiscordGatewayTesting
+import Foundation
+import Testing
+
+/// Where the built `discord-gateway` executable is.
+enum CommandLineTool {
+    /// The executable next to the test bundle (the products directory), or under `.build/debug` of the package.
+    static let url: URL? = {
+        var candidates: [URL] = []
+        if let bundle = Bundle.main.executableURL {
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("discord-gateway"))
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("discord-gateway"))
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/discord-gateway"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+}
+
+/// Runs the built `discord-gateway` executable against an in-process ``GatewaySimulator`` and checks its output
+/// contract and exit statuses.
+///
+/// The executable must be built before the tests run (`swift build --build-tests` builds every product); when it
+/// is missing the suite is skipped with a message saying so.
+@Suite(
+    .usesSockets,
+    .enabled(if: CommandLineTool.url != nil, "discord-gateway is not built; run `swift build --build-tests`")
+)
+struct CommandLineToolTests {
+    /// The result of one run.
+    struct ToolRun: Sendable {
+        /// The exit status.
+        var status: Int32
+        /// Standard output.
+        var standardOutput: String
+        /// Standard error.
+        var standardError: String
+
+        /// Standard output's lines decoded (lines that are not such objects are skipped).
+        var lines: [Line] {
+            standardOutput.split(separator: "\n").compactMap {
+                try? JSONDecoder().decode(Line.self, from: Data($0.utf8))
+            }
+        }
+
+        /// The decoded lines of one kind.
+        func lines(kind: String) -> [Line] {
+            lines.filter { $0.kind == kind }
+        }
+    }
+
+    /// One line of `listen` output; every member is optional because each kind has its own.
+    struct Line: Decodable, Sendable {
+        /// The envelope of a `--raw` payload.
+        struct Payload: Decodable, Sendable {
+            /// `t`.
+            var t: String?
+            /// `s`.
+            var s: Int?
+        }
+        /// `shard`.
+        var shard: Int?
+        /// `kind`.
+        var kind: String?
+        /// `seq` of a dispatch.
+        var seq: Int?
+        /// `type` of a dispatch.
+        var type: String?
+        /// `bytes` of a dispatch.
+        var bytes: Int?
+        /// `payload` with `--raw`.
+        var payload: Payload?
+        /// `state` of a state line.
+        var state: String?
+        /// `code` of a closed line.
+        var code: Int?
+        /// `fatal` of a closed line.
+        var fatal: Bool?
+        /// `message` of an error line.
+        var message: String?
+        /// `events` of the summary.
+        var events: Int?
+        /// `first_seq` of the summary.
+        var first_seq: Int?
+        /// `last_seq` of the summary.
+        var last_seq: Int?
+        /// `gaps` of the summary.
+        var gaps: Int?
+    }
+
+    /// Runs the executable with `arguments` (without `DISCORD_TOKEN` in its environment); kills it after `timeout`.
+    static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> ToolRun {
+        guard let executable = CommandLineTool.url else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DISCORD_TOKEN"] = nil
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let (seconds, _) = timeout.components
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(seconds))) {
+            if process.isRunning { process.terminate() }
+        }
+        return await withCheckedContinuation { continuation in
+            // Reading blocks; use threads of our own, not the cooperative pool.
+            Thread.detachNewThread {
+                let errorData = Locked(Data())
+                let errorRead = DispatchGroup()
+                errorRead.enter()
+                Thread.detachNewThread {
+                    let data = error.fileHandleForReading.readDataToEndOfFile()
+                    errorData.withLock { $0 = data }
+                    errorRead.leave()
+                }
+                let outputData = output.fileHandleForReading.readDataToEndOfFile()
+                errorRead.wait()
+                process.waitUntilExit()
+                continuation.resume(
+                    returning: ToolRun(
+                        status: process.terminationStatus,
+                        standardOutput: String(decoding: outputData, as: UTF8.self),
+                        standardError: String(decoding: errorData.withLock { $0 }, as: UTF8.self)))
+            }
+        }
+    }
+
+    /// A simulator whose READY is followed by six GUILD_CREATEs, so five dispatches arrive without scripting.
+    static func makeSimulator(tlsCertificate: TestServerCertificate? = nil) throws -> GatewaySimulator {
+        var configuration = GatewaySimulator.Configuration()
+        configuration.heartbeatInterval = .seconds(1)
+        configuration.guildCount = 6
+        configuration.tlsCertificate = tlsCertificate
+        return try GatewaySimulator(configuration: configuration)
+    }
+
+    /// READY with seq 1, the state lines and a summary with no gaps; exit 0.
+    @Test(.timeLimit(.minutes(1)))
+    func listenPrintsReadyStateLinesAndAGaplessSummary() async throws {
+        let simulator = try Self.makeSimulator()
+        defer { simulator.stop() }
+        let run = try await Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "5",
+            "--output", "jsonl",
+        ])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let dispatches = run.lines(kind: "dispatch")
+        #expect(dispatches.count == 5)
+        #expect(dispatches.first?.type == "READY")
+        #expect(dispatches.first?.seq == 1)
+        #expect(dispatches.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(dispatches.allSatisfy { ($0.bytes ?? 0) > 0 && $0.shard == 0 })
+        #expect(run.lines(kind: "state").map(\.state) == ["connecting", "identifying", "connected", "closed"])
+        let summary = try #require(run.lines(kind: "summary").last)
+        #expect(summary.events == 5)
+        #expect(summary.first_seq == 1)
+        #expect(summary.last_seq == 5)
+        #expect(summary.gaps == 0)
+        #expect(run.standardOutput.split(separator: "\n").last?.contains(#""kind":"summary""#) == true)
+    }
+
+    /// `--output summary` hides dispatch lines; `--raw` splices the payload object in.
+    @Test(.timeLimit(.minutes(1)))
+    func summaryOutputPrintsNoDispatchLinesAndRawSplicesPayloads() async throws {
+        let simulator = try Self.makeSimulator()
+        defer { simulator.stop() }
+        let summary = try await Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "3",
+            "--output", "summary", "--compress", "none",
+        ])
+        #expect(summary.status == 0)
+        #expect(summary.lines(kind: "dispatch").isEmpty)
+        #expect(summary.lines(kind: "summary").first?.events == 3)
+
+        let raw = try await Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "2", "--raw",
+        ])
+        #expect(raw.status == 0)
+        let ready = try #require(raw.lines(kind: "dispatch").first)
+        #expect(ready.payload?.t == "READY")
+        #expect(ready.payload?.s == 1)
+    }
+
+    /// A rejected token prints the 4004 close as fatal and exits 2.
+    @Test(.timeLimit(.minutes(1)))
+    func rejectedTokenPrintsAFatalCloseAndExitsWithTwo() async throws {
+        let simulator = try Self.makeSimulator()
+        defer { simulator.stop() }
+        let run = try await Self.run(["listen", "--gateway-url", simulator.url, "--token", "not-the-token"])
+        #expect(run.status == 2)
+        let closed = try #require(run.lines(kind: "closed").first)
+        #expect(closed.code == 4004)
+        #expect(closed.fatal == true)
+        #expect(run.lines(kind: "state").last?.state == "fatally-closed")
+        #expect(run.standardError.contains("4004"))
+    }
+
+    /// Invalid options exit 64 (ArgumentParser's validation status) without output.
+    @Test(arguments: [
+        ["listen", "--gateway-url", "ws://example.com", "--token", "x"],
+        ["listen", "--gateway-url", "ws://127.0.0.1:1"],
+        ["listen", "--token", "x", "--shard", "2", "--total", "2"],
+        ["listen", "--token", "x", "--intents", "GUILDZ"],
+        ["listen", "--token", "x", "--no-such-option"],
+    ])
+    func badUsageExitsWithSixtyFour(arguments: [String]) async throws {
+        let run = try await Self.run(arguments, timeout: .seconds(20))
+        #expect(run.status == 64, "stderr: \(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    /// `wss://` with an unknown CA exits 1 naming the certificate; with `--ca-file` it works.
+    @Test(.timeLimit(.minutes(1)))
+    func secureGatewayNeedsTheCertificateAuthority() async throws {
+        let authority = try TestCertificateAuthority()
+        let directory = try TestCertificateAuthority.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let caFile = try authority.writeCertificate(to: directory)
+        let certificate = try authority.makeServerCertificate(dnsNames: ["localhost"], ipAddresses: ["127.0.0.1"])
+        let simulator = try Self.makeSimulator(tlsCertificate: certificate)
+        defer { simulator.stop() }
+        #expect(simulator.url.hasPrefix("wss://"))
+
+        let untrusted = try await Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "1",
+        ])
+        #expect(untrusted.status == 1)
+        #expect(untrusted.standardError.contains("certificate"))
+        #expect(untrusted.standardError.split(separator: "\n").count == 1)
+
+        let trusted = try await Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "1",
+            "--ca-file", caFile,
+        ])
+        #expect(trusted.status == 0, "stderr: \(trusted.standardError)")
+        #expect(trusted.lines(kind: "dispatch").first?.type == "READY")
+    }
+}
