@@ -38,7 +38,9 @@ import Testing
 
     @Test func shortLivedConnectionWaitsAtLeastTheMinimum() {
         var backoff = Backoff()
-        #expect(backoff.nextDelay(jitter: 0, connectionLifetime: .seconds(1)) == .seconds(2))
+        #expect(backoff.nextDelay(jitter: 0, connectionLifetime: .milliseconds(300)) == .seconds(1))
+        backoff.reset()
+        #expect(backoff.nextDelay(jitter: 0, connectionLifetime: .seconds(4)) == .zero)
         backoff.reset()
         #expect(backoff.nextDelay(jitter: 0, connectionLifetime: .seconds(30)) == .zero)
         backoff.reset()

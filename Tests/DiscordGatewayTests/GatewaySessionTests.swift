@@ -358,8 +358,8 @@ import Testing
         _ = session.connectionOpened(at: t0 + .seconds(60))
         _ = session.receive(.hello(heartbeatInterval: Self.interval), at: t0 + .seconds(60))
         _ = session.receive(.resumed(sequence: nil, rawPayload: nil), at: t0 + .seconds(60))
-        let actions = session.connectionClosed(code: .unknownError, at: t0 + .seconds(61))
-        #expect(actions.last == .connect(url: Self.resumeURL, after: .seconds(2), resume: true))
+        let actions = session.connectionClosed(code: .unknownError, at: t0 + .milliseconds(60_500))
+        #expect(actions.last == .connect(url: Self.resumeURL, after: .seconds(1), resume: true))
     }
 
     // MARK: User close

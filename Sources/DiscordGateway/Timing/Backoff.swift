@@ -25,7 +25,7 @@ public struct Backoff: Hashable, Sendable {
     /// connection that lived under 5 s.
     public init(
         baseDelay: Duration = .seconds(1), maximumDelay: Duration = .seconds(128), jitterFraction: Double = 0.25,
-        shortConnectionThreshold: Duration = .seconds(5), minimumDelayAfterShortConnection: Duration = .seconds(2)
+        shortConnectionThreshold: Duration = .seconds(1), minimumDelayAfterShortConnection: Duration = .seconds(1)
     ) {
         self.baseDelay = baseDelay
         self.maximumDelay = maximumDelay
