@@ -46,8 +46,8 @@ public final class Shard: @unchecked Sendable {
     let published = Locked(Published())
     /// Logger with shard metadata.
     let logger: Logger
-    /// Grants identify slots (a cluster shares one between its shards).
-    let identifyGate: (any IdentifyGate)?
+    /// Grants identify slots (a cluster shares one between its shards); `nil` identifies at once.
+    let identifyCoordinator: (any IdentifyCoordinator)?
 
     /// The protocol state machine.
     private var core: GatewaySession
@@ -63,6 +63,10 @@ public final class Shard: @unchecked Sendable {
     private var sendRetryTimer: (any DispatchSourceTimer)?
     /// The slow-callback watchdog.
     private var watchdog: (any DispatchSourceTimer)?
+    /// The identify request waiting for a slot, if any.
+    private var pendingIdentify: IdentifyRequest?
+    /// Whether this shard has had a live session before (re-identifies go before cold starts).
+    private var hasBeenLive = false
     /// Whether reading is paused for backpressure.
     private var readingPaused = false
     /// Why the current connection is being ended by us (for the disconnect report).
@@ -72,13 +76,13 @@ public final class Shard: @unchecked Sendable {
 
     /// Makes a shard; nothing happens until ``connect()``.
     public convenience init(configuration: ShardConfiguration) {
-        self.init(configuration: configuration, identifyGate: nil, jitter: .random())
+        self.init(configuration: configuration, jitter: .random())
     }
 
-    /// Makes a shard with an identify gate (used by clusters) and a jitter source (tests).
-    package init(configuration: ShardConfiguration, identifyGate: (any IdentifyGate)?, jitter: Jitter) {
+    /// Makes a shard with a jitter source (tests use a constant one).
+    package init(configuration: ShardConfiguration, jitter: Jitter) {
         self.configuration = configuration
-        self.identifyGate = identifyGate
+        self.identifyCoordinator = configuration.identifyCoordinator
         let id = configuration.shard.id
         queue = DispatchQueue(label: "discord-gateway.shard.\(id)")
         callbackQueue = configuration.callbackQueue ?? DispatchQueue(label: "discord-gateway.shard.\(id).callbacks")
@@ -276,6 +280,7 @@ public final class Shard: @unchecked Sendable {
                 logger.debug("state \(old) → \(newState)")
                 enqueue([.stateChanged(from: old, to: newState)])
                 if newState.isFinal { delivery.pull.end() }
+                if newState == .connected { hasBeenLive = true }
             }
         }
         if batchItems == nil { publish() }
@@ -341,6 +346,7 @@ public final class Shard: @unchecked Sendable {
 
     /// Cancels every connection-scoped timer.
     private func stopTimers() {
+        cancelPendingIdentify()
         heartbeat?.cancel()
         heartbeat = nil
         connectTimer?.cancel()
@@ -377,6 +383,7 @@ public final class Shard: @unchecked Sendable {
 
     /// Opens connection `generation` to `url` now or after `after`.
     private func scheduleConnect(url: String, after: Duration, resume: Bool, generation: Int) {
+        cancelPendingIdentify()
         connectTimer?.cancel()
         connectTimer = nil
         guard after > .zero else {
@@ -455,20 +462,39 @@ public final class Shard: @unchecked Sendable {
         timer.resume()
     }
 
-    /// Asks the identify gate (or grants at once) and sends Identify when allowed.
+    /// Asks the identify coordinator (or grants at once) and sends Identify when allowed.
     private func requestIdentify(generation: Int) {
-        let grant: @Sendable () -> Void = { [weak self] in
+        guard let identifyCoordinator else {
+            execute(core.identifySlotGranted(at: .now, generation: generation))
+            return
+        }
+        cancelPendingIdentify()
+        let request = IdentifyRequest(
+            id: Self.nextRequestID.withLock { id in
+                id &+= 1
+                return id
+            }, shard: configuration.shard, priority: hasBeenLive ? .reidentify : .coldStart)
+        pendingIdentify = request
+        logger.debug("waiting for an identify slot (\(request.priority))")
+        identifyCoordinator.requestIdentify(request) { [weak self] in
             guard let self else { return }
             self.queue.async {
+                guard self.pendingIdentify == request else { return }
+                self.pendingIdentify = nil
                 self.execute(self.core.identifySlotGranted(at: .now, generation: generation))
             }
         }
-        if let identifyGate {
-            identifyGate.requestIdentify(shard: configuration.shard, grant: grant)
-        } else {
-            grant()
-        }
     }
+
+    /// Gives up a waiting identify request (the connection it was for is gone).
+    private func cancelPendingIdentify() {
+        guard let request = pendingIdentify else { return }
+        pendingIdentify = nil
+        identifyCoordinator?.cancel(request)
+    }
+
+    /// Identify request ids, unique in the process.
+    private static let nextRequestID = Locked<UInt64>(0)
 
     /// Logs a callback that has been running too long.
     private func startWatchdog() {
@@ -591,12 +617,4 @@ public final class Shard: @unchecked Sendable {
         let nanoseconds = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
         return .nanoseconds(Int(clamping: max(nanoseconds, 0)))
     }
-}
-
-/// Connects a shard to its identify scheduler; a ``ShardCluster`` shares one between its shards.
-///
-/// **Threading:** called from shard queues; implementations are thread-safe.
-package protocol IdentifyGate: AnyObject, Sendable {
-    /// Calls `grant` (on any thread) when `shard` may send Identify.
-    func requestIdentify(shard: ShardInfo, grant: @escaping @Sendable () -> Void)
 }

@@ -68,6 +68,9 @@ public struct ShardConfiguration: Sendable {
     public var invalidSessionDelay: Duration = .seconds(1)
     /// The largest random extra wait added to ``invalidSessionDelay``. Default: 4 s (so 1–5 s in all).
     public var invalidSessionJitter: Duration = .seconds(4)
+    /// Decides when this shard may identify; a ``ShardCluster`` shares one between its shards. Default (`nil`):
+    /// identify at once (fine for a single shard).
+    public var identifyCoordinator: (any IdentifyCoordinator)?
     /// Where logs go; metadata `shard.id`, `shard.count`, `connection.generation`. Default: discarded.
     public var logger = Logger(label: "discord-gateway", factory: { _ in SwiftLogNoOpLogHandler() })
 
