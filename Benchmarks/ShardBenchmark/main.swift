@@ -71,7 +71,8 @@ struct Stream {
             bytes += json.utf8.count
             let compressed = deflater.compress(json)
             messages.append(compressed)
-            WebSocketFrameEncoder.appendFrame(opcode: .binary, fin: true, payload: compressed, role: .server, to: &flood)
+            WebSocketFrameEncoder.appendFrame(
+                opcode: .binary, fin: true, payload: compressed, role: .server, to: &flood)
         }
         self.flood = flood
         compressedMessages = messages

@@ -16,22 +16,29 @@ final class ShardRecorder: ShardDelegate {
     func shardDidConnect(_ shard: Shard) { connects.put(1) }
     func shard(_ shard: Shard, didReceive event: GatewayEvent) {
         let delay = eventDelay.withLock { $0 }
-        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+        if delay > .zero {
+            Thread.sleep(
+                forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        }
         events.put(event)
     }
-    func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) { states.put(newState) }
+    func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) {
+        states.put(newState)
+    }
     func shard(_ shard: Shard, didDisconnectWith error: ShardError) { disconnects.put(error) }
     func shard(_ shard: Shard, didStopWith error: ShardError) { stops.put(error) }
     func shard(_ shard: Shard, callbackRanFor duration: Duration) { slowCallbacks.put(duration) }
 
     /// Waits for a state satisfying `predicate`.
-    func waitForState(_ timeout: Duration = .seconds(10), _ predicate: (ShardState) -> Bool) async throws -> ShardState {
+    func waitForState(_ timeout: Duration = .seconds(10), _ predicate: (ShardState) -> Bool) async throws -> ShardState
+    {
         try await states.next(timeout: timeout, where: predicate)
     }
 }
 
 /// A shard configuration aimed at a loopback fake gateway.
-func loopbackConfiguration(url: String, compression: ShardConfiguration.Compression = .zlibStream) -> ShardConfiguration {
+func loopbackConfiguration(url: String, compression: ShardConfiguration.Compression = .zlibStream) -> ShardConfiguration
+{
     var configuration = ShardConfiguration(token: "test-token")
     configuration.gatewayURL = url
     configuration.allowsInsecureTransport = true
@@ -215,8 +222,9 @@ enum Script {
         #expect(!"\(configuration.token)".contains("super-secret"))
         #expect(!String(reflecting: configuration).contains("super-secret"))
         let identify = GatewayCommand.identify(
-            .init(token: configuration.token, intents: .guilds, properties: .default, largeThreshold: 250, shard: nil,
-                  presence: nil))
+            .init(
+                token: configuration.token, intents: .guilds, properties: .default, largeThreshold: 250, shard: nil,
+                presence: nil))
         #expect(!identify.description.contains("super-secret"))
     }
 }

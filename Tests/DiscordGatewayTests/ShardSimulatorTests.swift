@@ -23,7 +23,9 @@ func makeShard(
 }
 
 /// A simulator with a short heartbeat interval.
-func makeSimulator(heartbeat: Duration = .milliseconds(500), configure: (inout GatewaySimulator.Configuration) -> Void = { _ in })
+func makeSimulator(
+    heartbeat: Duration = .milliseconds(500), configure: (inout GatewaySimulator.Configuration) -> Void = { _ in }
+)
     throws -> GatewaySimulator
 {
     var configuration = GatewaySimulator.Configuration()
@@ -33,7 +35,9 @@ func makeSimulator(heartbeat: Duration = .milliseconds(500), configure: (inout G
 }
 
 /// Collects events until one with `sequence` arrives; returns all sequences seen.
-func collectSequences(_ recorder: ShardRecorder, through last: Int, timeout: Duration = .seconds(10)) async throws -> [Int] {
+func collectSequences(
+    _ recorder: ShardRecorder, through last: Int, timeout: Duration = .seconds(10)
+) async throws -> [Int] {
     var sequences: [Int] = []
     while sequences.last != last {
         let event = try await recorder.events.next(timeout: timeout)
@@ -55,7 +59,9 @@ func collectSequences(_ recorder: ShardRecorder, through last: Int, timeout: Dur
         first.drop()
         // Sent while the shard is away: the simulator keeps them for the resume.
         var last = 0
-        for index in 10..<15 { last = simulator.dispatch("MESSAGE_CREATE", data: #"{"n":\#(index)}"#, toSession: session) }
+        for index in 10..<15 {
+            last = simulator.dispatch("MESSAGE_CREATE", data: #"{"n":\#(index)}"#, toSession: session)
+        }
         let second = try await simulator.nextClient()
         let resume = try await second.expectResume()
         #expect(resume.sessionID == session)
@@ -166,7 +172,9 @@ func collectSequences(_ recorder: ShardRecorder, through last: Int, timeout: Dur
         let second = try await simulator.nextClient()
         _ = try await second.expectResume()
         let disconnect = try await recorder.disconnects.next(timeout: .seconds(5))
-        #expect(disconnect.code == .decompressionFailed || disconnect.code == .decodingFailed, "\(disconnect) \(String(describing: disconnect.underlying))")
+        #expect(
+            disconnect.code == .decompressionFailed || disconnect.code == .decodingFailed,
+            "\(disconnect) \(String(describing: disconnect.underlying))")
         shard.close()
     }
 
@@ -256,10 +264,14 @@ func collectSequences(_ recorder: ShardRecorder, through last: Int, timeout: Dur
         _ = try await second.expectResume()
         for index in 1...3 {
             guard let presence = try? await second.nextCommand(opcode: 3, timeout: .seconds(3)) else {
-                Issue.record("no presence \(index): second \(second.allPayloads.map(\.text)) first \(first.allPayloads.map(\.text))")
+                Issue.record(
+                    "no presence \(index): second \(second.allPayloads.map(\.text)) first \(first.allPayloads.map(\.text))"
+                )
                 break
             }
-            #expect(presence.text.contains("game \(index)"), "\(second.allPayloads.map(\.text)) first: \(first.allPayloads.map(\.text))")
+            #expect(
+                presence.text.contains("game \(index)"),
+                "\(second.allPayloads.map(\.text)) first: \(first.allPayloads.map(\.text))")
         }
         shard.close()
     }
@@ -391,7 +403,9 @@ func collectSequences(_ recorder: ShardRecorder, through last: Int, timeout: Dur
         _ = try await client.expectIdentify()
         _ = try await client.waitForHeartbeats(count: 0, timeout: .seconds(1))
         let deadline = ContinuousClock.now + .seconds(5)
-        while shard.state != .connected && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        while shard.state != .connected && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         client.dispatch("PING_TEST", data: "{}")
         _ = try await done.next(timeout: .seconds(5))
         #expect(order.withLock { $0 } == ["delegate", "first", "second"])

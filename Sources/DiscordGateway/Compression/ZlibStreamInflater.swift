@@ -1,11 +1,11 @@
 internal import CZlib
 
 #if canImport(Glibc)
-    internal import Glibc
+internal import Glibc
 #elseif canImport(Musl)
-    internal import Musl
+internal import Musl
 #elseif canImport(Darwin)
-    internal import Darwin
+internal import Darwin
 #endif
 
 /// One connection's zlib-stream inflate context (zlib format, with header), as described in PROTOCOL §14.1.

@@ -110,13 +110,13 @@ public enum GatewayCommand: Hashable, Sendable, CustomStringConvertible {
         /// The compile-time platform name.
         private static var currentOS: String {
             #if os(Linux)
-                "linux"
+            "linux"
             #elseif os(macOS)
-                "macos"
+            "macos"
             #elseif os(Windows)
-                "windows"
+            "windows"
             #else
-                "unknown"
+            "unknown"
             #endif
         }
     }

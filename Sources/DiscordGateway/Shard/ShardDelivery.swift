@@ -213,8 +213,10 @@ final class ShardDelivery: Sendable {
     private func pump() {
         for _ in 0..<8 {
             let next = state.withLock {
-                state -> (ArraySlice<(item: ShardDeliveryItem, enqueuedAt: ContinuousClock.Instant)>, Handlers,
-                    (any ShardDelegate)?)? in
+                state -> (
+                    ArraySlice<(item: ShardDeliveryItem, enqueuedAt: ContinuousClock.Instant)>, Handlers,
+                    (any ShardDelegate)?
+                )? in
                 guard state.head < state.items.count else {
                     state.pumpScheduled = false
                     state.items.removeAll(keepingCapacity: state.items.capacity <= 1024)

@@ -180,7 +180,9 @@ package final class TLSConnection: ByteStream, @unchecked Sendable {
     }
 
     /// Classifies a non-positive `SSL_read`/`SSL_write` result; throws for fatal ones.
-    private func outcome(ofFailed result: Int32, operation: String, on ssl: OpaquePointer) throws(TLSError)
+    private func outcome(
+        ofFailed result: Int32, operation: String, on ssl: OpaquePointer
+    ) throws(TLSError)
         -> ByteStreamResult
     {
         let savedErrno = errno

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    internal import Glibc
+internal import Glibc
 #elseif canImport(Darwin)
-    internal import Darwin
+internal import Darwin
 #endif
 
 /// A parsed `ws://` or `wss://` URL (RFC 6455 §3): everything needed to connect and send the upgrade request.
