@@ -125,7 +125,7 @@ enum Script {
         shard.delegate = recorder
         shard.connect()
         let server = try await gateway.nextConnection()
-        let interval = 200
+        let interval = 400
         server.send(Script.hello(interval))
         _ = try await server.nextMessage()  // identify
         server.send(Script.ready(resumeURL: gateway.url))
@@ -179,10 +179,12 @@ enum Script {
         shard.delegate = recorder
         shard.connect()
         let server = try await gateway.nextConnection()
-        server.send(Script.hello(150))
+        // The second heartbeat comes at least one interval after Hello; READY is long processed by then.
+        server.send(Script.hello(1000))
         _ = try await server.nextMessage()
         server.send(Script.ready(resumeURL: gateway.url + "/resume"))
         server.send(Script.dispatch("MESSAGE_CREATE", 2))
+        _ = try await recorder.events.next(timeout: .seconds(5)) { $0.sequence == 2 }
         // Never ACK: the second beat finds the first unacknowledged.
         let disconnect = try await recorder.disconnects.next(timeout: .seconds(5))
         #expect(disconnect.code == .heartbeatTimedOut)
@@ -196,6 +198,8 @@ enum Script {
         #expect(resume.text.contains(#""seq":2"#))
         let serverSide = try await server.closure()
         #expect(serverSide.code == 1006)
+        let beats = server.receivedMessages.filter { $0.text.hasPrefix(#"{"op":1"#) }
+        #expect(beats.count == 1, "one unacknowledged heartbeat, then the drop")
         shard.close()
     }
 
