@@ -63,6 +63,16 @@ let package = Package(
             dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
             path: "Benchmarks/ShardBenchmark"
         ),
+        .executableTarget(
+            name: "ClusterMemoryBenchmark",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Benchmarks/ClusterMemoryBenchmark"
+        ),
+        .executableTarget(
+            name: "ClusterMonitor",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Samples/ClusterMonitor"
+        ),
         .testTarget(
             name: "DiscordGatewayTests",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib", "COpenSSL"],

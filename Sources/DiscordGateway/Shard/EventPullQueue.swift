@@ -8,10 +8,10 @@ internal import Glibc
 /// **Threading:** safe from any thread.
 // Invariant: `state` is read and written only between `pthread_mutex_lock(mutex)` and `pthread_mutex_unlock`;
 // hence `@unchecked Sendable`.
-final class EventPullQueue: @unchecked Sendable {
+final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
     /// Guarded contents.
     private struct State {
-        var items: [GatewayEvent] = []
+        var items: [Element] = []
         var head = 0
         var isEnded = false
         var asyncWaiters: [CheckedContinuation<Void, Never>] = []
@@ -62,7 +62,7 @@ final class EventPullQueue: @unchecked Sendable {
     var count: Int { locked { $0.count } }
 
     /// Appends an event and wakes readers.
-    func put(_ event: GatewayEvent) {
+    func put(_ event: Element) {
         let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
             state.items.append(event)
             pthread_cond_signal(condition)
@@ -73,7 +73,7 @@ final class EventPullQueue: @unchecked Sendable {
     }
 
     /// Appends events and wakes readers.
-    func put(contentsOf events: [GatewayEvent]) {
+    func put(contentsOf events: [Element]) {
         guard !events.isEmpty else { return }
         let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
             state.items.append(contentsOf: events)
@@ -101,7 +101,7 @@ final class EventPullQueue: @unchecked Sendable {
     }
 
     /// Takes the head item if there is one.
-    private func take(_ state: inout State) -> GatewayEvent {
+    private func take(_ state: inout State) -> Element {
         let event = state.items[state.head]
         state.head += 1
         if state.head > 256 && state.head * 2 > state.items.count {
@@ -112,7 +112,7 @@ final class EventPullQueue: @unchecked Sendable {
     }
 
     /// Blocks until an event arrives, the stream ends (`nil`) or `timeout` passes (`nil`).
-    func next(timeout: Duration?) -> GatewayEvent? {
+    func next(timeout: Duration?) -> Element? {
         var deadline = timespec()
         if let timeout {
             clock_gettime(CLOCK_MONOTONIC, &deadline)
@@ -121,7 +121,7 @@ final class EventPullQueue: @unchecked Sendable {
             deadline.tv_sec += Int(seconds) + nanoseconds / 1_000_000_000
             deadline.tv_nsec = nanoseconds % 1_000_000_000
         }
-        let result = locked { state -> (GatewayEvent?, Int) in
+        let result = locked { state -> (Element?, Int) in
             while state.count == 0 && !state.isEnded {
                 if timeout == nil {
                     pthread_cond_wait(condition, mutex)
@@ -137,9 +137,9 @@ final class EventPullQueue: @unchecked Sendable {
     }
 
     /// Suspends until an event arrives or the stream ends (`nil`).
-    func next() async -> GatewayEvent? {
+    func next() async -> Element? {
         while true {
-            let result = locked { state -> (GatewayEvent?, Int, Bool) in
+            let result = locked { state -> (Element?, Int, Bool) in
                 if state.count > 0 { return (take(&state), state.count, false) }
                 return (nil, 0, state.isEnded)
             }
@@ -169,15 +169,15 @@ public struct ShardEventStream: AsyncSequence, Sendable {
     /// The element type.
     public typealias Element = GatewayEvent
     /// The queue the events come from.
-    let queue: EventPullQueue
+    let queue: EventPullQueue<GatewayEvent>
 
     /// Iterates over the shard's events.
     public struct AsyncIterator: AsyncIteratorProtocol {
         /// The queue the events come from.
-        let queue: EventPullQueue
+        let queue: EventPullQueue<GatewayEvent>
 
         /// The next event, or `nil` once the shard has closed.
-        public mutating func next() async -> GatewayEvent? {
+        public mutating func next() async -> Element? {
             await queue.next()
         }
     }

@@ -81,7 +81,7 @@ final class ShardDelivery: Sendable {
     /// Guarded state.
     let state = Locked(State())
     /// Events for pull readers.
-    let pull: EventPullQueue
+    let pull: EventPullQueue<GatewayEvent>
     /// Where callbacks run.
     let callbackQueue: DispatchQueue
     /// The depth at which reading pauses.
