@@ -12,7 +12,8 @@ import Testing
     @Test func fetchesGatewayBotWithTheBotTokenAndUserAgent() async throws {
         let server = try TestHTTPServer { _ in .json(Self.gatewayBotJSON) }
         defer { server.stop() }
-        let info = try await DiscordREST.gatewayBot(token: BotToken("Bot abc.def"), apiBaseURL: server.baseURL + "/api/v10/")
+        let info = try await DiscordREST.gatewayBot(
+            token: BotToken("Bot abc.def"), apiBaseURL: server.baseURL + "/api/v10/")
         #expect(
             info
                 == GatewayBotInfo(
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func otherStatusesAreBadStatus() async throws {
-        let server = try TestHTTPServer { _ in .json(#"{"message":"You are being rate limited.","retry_after":1.5}"#, status: 429) }
+        let server = try TestHTTPServer { _ in
+            .json(#"{"message":"You are being rate limited.","retry_after":1.5}"#, status: 429)
+        }
         defer { server.stop() }
         let error = await #expect(throws: HTTPError.self) {
             _ = try await DiscordREST.gatewayBot(token: "t", apiBaseURL: server.baseURL)

@@ -68,8 +68,14 @@ import Testing
     }
 
     @Test func buildsTheShardURL() {
-        #expect(GatewayQueueClient(baseURL: "http://queue:5000").url(for: ShardInfo(id: 7, count: 8)) == "http://queue:5000/?shard=7")
-        #expect(GatewayQueueClient(baseURL: "http://queue/q/").url(for: ShardInfo(id: 0, count: 8)) == "http://queue/q/?shard=0")
-        #expect(GatewayQueueClient(baseURL: "http://queue/?key=a").url(for: ShardInfo(id: 1, count: 8)) == "http://queue/?key=a&shard=1")
+        #expect(
+            GatewayQueueClient(baseURL: "http://queue:5000").url(for: ShardInfo(id: 7, count: 8))
+                == "http://queue:5000/?shard=7")
+        #expect(
+            GatewayQueueClient(baseURL: "http://queue/q/").url(for: ShardInfo(id: 0, count: 8))
+                == "http://queue/q/?shard=0")
+        #expect(
+            GatewayQueueClient(baseURL: "http://queue/?key=a").url(for: ShardInfo(id: 1, count: 8))
+                == "http://queue/?key=a&shard=1")
     }
 }

@@ -8,7 +8,8 @@ import Testing
         let server = try TestHTTPServer { _ in .json(#"{"ok":true}"#) }
         defer { server.stop() }
         let response = try await HTTPClient.get(
-            server.baseURL + "/api/v10/gateway/bot?x=1", headers: [("Authorization", "Bot secret")], timeout: .seconds(5))
+            server.baseURL + "/api/v10/gateway/bot?x=1", headers: [("Authorization", "Bot secret")],
+            timeout: .seconds(5))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"ok":true}"#)
         #expect(response.header("content-type") == "application/json")
@@ -139,7 +140,8 @@ import Testing
         let pki = try #require(TestPKI.shared)
         let server = try TestHTTPServer(certificate: pki.localhost) { _ in .json("{}") }
         defer { server.stop() }
-        let response = try await HTTPClient.get(server.baseURL + "/", tls: pki.trustingConfiguration, timeout: .seconds(5))
+        let response = try await HTTPClient.get(
+            server.baseURL + "/", tls: pki.trustingConfiguration, timeout: .seconds(5))
         #expect(response.status == 200)
         let error = await #expect(throws: HTTPError.self) {
             _ = try await HTTPClient.get(server.baseURL + "/", tls: .default, timeout: .seconds(5))

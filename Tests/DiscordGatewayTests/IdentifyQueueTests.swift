@@ -79,7 +79,9 @@ private func bucketViolations(_ grants: [ObservedGrant], maxConcurrency: Int, wi
 }
 
 /// A request for shard `id` of `count`.
-private func request(_ id: Int, of count: Int = 32, _ priority: IdentifyPriority = .coldStart, requestID: UInt64? = nil)
+private func request(
+    _ id: Int, of count: Int = 32, _ priority: IdentifyPriority = .coldStart, requestID: UInt64? = nil
+)
     -> IdentifyRequest
 {
     IdentifyRequest(id: requestID ?? UInt64(id), shard: ShardInfo(id: id, count: count), priority: priority)
@@ -234,10 +236,12 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
     @Test func theDefaultReserveIsOnePercentButAtLeastFive() {
         let t0 = ContinuousClock.now
         var small = IdentifyQueue()
-        _ = small.update(budget: SessionStartLimit(total: 100, remaining: 100, resetAfter: .seconds(1), maxConcurrency: 1), at: t0)
+        _ = small.update(
+            budget: SessionStartLimit(total: 100, remaining: 100, resetAfter: .seconds(1), maxConcurrency: 1), at: t0)
         #expect(small.reserve == 5)
         var large = IdentifyQueue()
-        _ = large.update(budget: SessionStartLimit(total: 2000, remaining: 2000, resetAfter: .seconds(1), maxConcurrency: 1), at: t0)
+        _ = large.update(
+            budget: SessionStartLimit(total: 2000, remaining: 2000, resetAfter: .seconds(1), maxConcurrency: 1), at: t0)
         #expect(large.reserve == 20)
     }
 
@@ -257,7 +261,8 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
     @Test func aFresherBudgetRestoresGrantingAtOnce() {
         let t0 = ContinuousClock.now
         var queue = IdentifyQueue(reserve: 0)
-        _ = queue.update(budget: SessionStartLimit(total: 10, remaining: 0, resetAfter: .seconds(60), maxConcurrency: 1), at: t0)
+        _ = queue.update(
+            budget: SessionStartLimit(total: 10, remaining: 0, resetAfter: .seconds(60), maxConcurrency: 1), at: t0)
         _ = queue.enqueue(request(0), at: t0)
         let decisions = queue.update(
             budget: SessionStartLimit(total: 10, remaining: 10, resetAfter: .seconds(60), maxConcurrency: 1),
@@ -268,7 +273,8 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
     @Test func scarceBudgetGoesToReidentifiesAcrossBuckets() {
         let t0 = ContinuousClock.now
         var queue = IdentifyQueue(maxConcurrency: 4, reserve: 0)
-        _ = queue.update(budget: SessionStartLimit(total: 10, remaining: 0, resetAfter: .seconds(60), maxConcurrency: 4), at: t0)
+        _ = queue.update(
+            budget: SessionStartLimit(total: 10, remaining: 0, resetAfter: .seconds(60), maxConcurrency: 4), at: t0)
         _ = queue.enqueue(request(0), at: t0)
         _ = queue.enqueue(request(1), at: t0)
         _ = queue.enqueue(request(3, .reidentify), at: t0)
@@ -318,7 +324,9 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
     @Test func aBudgetCarriesItsMaxConcurrency() {
         let t0 = ContinuousClock.now
         var queue = IdentifyQueue(maxConcurrency: 1)
-        _ = queue.update(budget: SessionStartLimit(total: 1000, remaining: 1000, resetAfter: .seconds(1), maxConcurrency: 16), at: t0)
+        _ = queue.update(
+            budget: SessionStartLimit(total: 1000, remaining: 1000, resetAfter: .seconds(1), maxConcurrency: 16), at: t0
+        )
         #expect(queue.maxConcurrency == 16)
         #expect(queue.bucket(of: 35) == 3)
     }
@@ -326,7 +334,8 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
     @Test func decodesDiscordsSessionStartLimit() throws {
         let json = #"{"total":1000,"remaining":999,"reset_after":14400000,"max_concurrency":16}"#
         let limit = try JSONDecoder().decode(SessionStartLimit.self, from: Data(json.utf8))
-        #expect(limit == SessionStartLimit(total: 1000, remaining: 999, resetAfter: .seconds(14_400), maxConcurrency: 16))
+        #expect(
+            limit == SessionStartLimit(total: 1000, remaining: 999, resetAfter: .seconds(14_400), maxConcurrency: 16))
     }
 
     @Test func rejectsASessionStartLimitWithZeroConcurrency() {

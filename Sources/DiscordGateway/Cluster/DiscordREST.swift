@@ -66,7 +66,9 @@ public enum DiscordREST {
         while base.hasSuffix("/") { base = base.dropLast() }
         let response = try await HTTPClient.get(
             base + "/gateway/bot",
-            headers: [("Authorization", "Bot \(token.secret)"), ("User-Agent", userAgent), ("Accept", "application/json")],
+            headers: [
+                ("Authorization", "Bot \(token.secret)"), ("User-Agent", userAgent), ("Accept", "application/json"),
+            ],
             tls: tls, timeout: timeout)
         switch response.status {
         case 200:

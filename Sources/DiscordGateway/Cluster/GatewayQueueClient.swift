@@ -103,7 +103,8 @@ public final class GatewayQueueClient: IdentifyCoordinator, Sendable {
         var delay = retryDelay
         while !Task.isCancelled {
             do {
-                let response = try await HTTPClient.get(url, tls: tls, timeout: requestTimeout, maximumBodySize: 64 << 10)
+                let response = try await HTTPClient.get(
+                    url, tls: tls, timeout: requestTimeout, maximumBodySize: 64 << 10)
                 if response.status == 200 { return }
             } catch is CancellationError {
                 return

@@ -70,7 +70,9 @@ package enum HTTPClient {
         do {
             return try WebSocketURL(string: scheme + rest)
         } catch let error as WebSocketError {
-            throw HTTPError(.invalidURL, detail: error.detail.replacingPrefix(scheme, with: lowered.hasPrefix("https") ? "https://" : "http://"))
+            throw HTTPError(
+                .invalidURL,
+                detail: error.detail.replacingPrefix(scheme, with: lowered.hasPrefix("https") ? "https://" : "http://"))
         } catch {
             throw HTTPError(.invalidURL, detail: "malformed URL")
         }
@@ -80,11 +82,13 @@ package enum HTTPClient {
     private static func makeRequest(target: WebSocketURL, headers: [(String, String)]) throws(HTTPError) -> [UInt8] {
         var text = "GET \(target.pathAndQuery) HTTP/1.1\r\nHost: \(target.hostHeaderValue)\r\n"
         for (name, value) in headers {
-            let nameIsToken = !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }
+            let nameIsToken =
+                !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }
             let valueIsClean = value.utf8.allSatisfy { $0 != 0 && $0 != 10 && $0 != 13 }
             guard nameIsToken && valueIsClean else {
                 // Name the header but never echo the value: it may be a token.
-                throw HTTPError(.invalidRequest, detail: "header \(nameIsToken ? name : "name") contains invalid characters")
+                throw HTTPError(
+                    .invalidRequest, detail: "header \(nameIsToken ? name : "name") contains invalid characters")
             }
             text += "\(name): \(value)\r\n"
         }
@@ -183,7 +187,8 @@ private final class HTTPExchange: @unchecked Sendable {
             fd = try TCPSocket.connect(host: target.host, port: target.port, timeout: remaining)
         } catch {
             if error.code == .timedOut { throw timedOut("connecting") }
-            throw HTTPError(.connectionFailed, detail: "could not connect to \(target.hostHeaderValue)", underlying: error)
+            throw HTTPError(
+                .connectionFailed, detail: "could not connect to \(target.hostHeaderValue)", underlying: error)
         }
         let stream: any ByteStream
         if target.isSecure {
@@ -227,7 +232,9 @@ private final class HTTPExchange: @unchecked Sendable {
         while offset < request.count {
             let result: ByteStreamResult
             do {
-                result = try request.withUnsafeBytes { try stream.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+                result = try request.withUnsafeBytes {
+                    try stream.write(UnsafeRawBufferPointer(rebasing: $0[offset...]))
+                }
             } catch {
                 throw HTTPError(.connectionFailed, detail: "sending the request failed", underlying: error)
             }
@@ -255,7 +262,9 @@ private final class HTTPExchange: @unchecked Sendable {
             }
             switch result {
             case .bytes(let count):
-                let isComplete = try chunk.withUnsafeBytes { try parser.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                let isComplete = try chunk.withUnsafeBytes {
+                    try parser.feed(UnsafeRawBufferPointer(rebasing: $0[..<count]))
+                }
                 if isComplete, let response = parser.response { return response }
             case .closed:
                 return try parser.finish()

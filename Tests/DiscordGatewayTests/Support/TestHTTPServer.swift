@@ -174,7 +174,9 @@ final class TestHTTPServer: Sendable {
                 let target = lines.first?.split(separator: " ").dropFirst().first.map(String.init) ?? ""
                 let headers = lines.dropFirst().compactMap { line -> (String, String)? in
                     guard let colon = line.firstIndex(of: ":") else { return nil }
-                    return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+                    return (
+                        String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    )
                 }
                 return Request(target: target, head: head, headers: headers)
             }
@@ -195,7 +197,8 @@ final class TestHTTPServer: Sendable {
             for (name, value) in headers { head += "\(name): \(value)\r\n" }
             try ByteStreamDriver.writeAll(stream, Array((head + "\r\n").utf8) + body)
         case .chunked(let status, let chunks):
-            var bytes = Array("HTTP/1.1 \(status) Status\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8)
+            var bytes = Array(
+                "HTTP/1.1 \(status) Status\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".utf8)
             for chunk in chunks {
                 bytes += Array("\(String(chunk.count, radix: 16));ext=1\r\n".utf8) + chunk + Array("\r\n".utf8)
             }
