@@ -1,4 +1,5 @@
 internal import DiscordGateway
+internal import Dispatch
 
 /// The plain HTTP endpoints the ``GatewaySimulator`` serves on its gateway port.
 ///
@@ -100,10 +101,10 @@ extension GatewaySimulator {
         }
         if let scheduled = state.nextQueuePump, scheduled <= due { return }
         state.nextQueuePump = due
-        Task { [weak self] in
-            try? await Task.sleep(until: due, clock: .continuous)
-            self?.pumpQueue()
-        }
+        let (seconds, attoseconds) = max(due - now, .zero).components
+        let nanoseconds = Int(seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000) &+ 1
+        // A dispatch queue of its own, not the Swift concurrency pool, which blocking test code may occupy.
+        queueTimer.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in self?.pumpQueue() }
     }
 
     /// Grants waiting `/queue` requests whose bucket's window has passed (one per bucket, in arrival order), drops

@@ -1,4 +1,5 @@
 internal import DiscordGateway
+internal import Dispatch
 
 /// A Discord gateway simulator on the loopback interface: a ``FakeGateway`` that answers like Discord does.
 ///
@@ -183,6 +184,8 @@ public final class GatewaySimulator: Sendable {
     public let fakeGateway: FakeGateway
     /// Guarded protocol state.
     let state: Locked<State>
+    /// Runs the `/queue` pump when a bucket's window ends.
+    let queueTimer = DispatchQueue(label: "discord-gateway.simulator.queue")
     /// Accepted clients, for ``nextClient(timeout:)``.
     private let accepted = TimedMailbox<SimulatedClient>(label: "a client of the gateway simulator")
 
