@@ -266,7 +266,9 @@ extension FakeGatewayConnection: WebSocketConnectionDelegate {
     }
 
     /// Records the request target and hands a plain HTTP request to the owner's hook.
-    package func connection(_ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest)
+    package func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
         -> WebSocketConnection.HTTPAnswer?
     {
         let (path, query) = Self.split(request.path)

@@ -24,7 +24,9 @@ extension GatewaySimulator {
     }
 
     /// Answers a plain HTTP request (called on the connection's I/O thread by ``FakeGateway``).
-    func respond(to request: WebSocketHandshake.HTTPRequest, on connection: FakeGatewayConnection)
+    func respond(
+        to request: WebSocketHandshake.HTTPRequest, on connection: FakeGatewayConnection
+    )
         -> WebSocketConnection.HTTPAnswer
     {
         defer { flushLog() }

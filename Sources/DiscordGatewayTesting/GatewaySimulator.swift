@@ -10,6 +10,11 @@ internal import Dispatch
 /// JSON or a payload over 4096 bytes 4002, over the command limit 4008). Sessions live on when a connection ends
 /// (unless the client closed with 1000 or 1001), so a later Resume replays what was dispatched meanwhile.
 ///
+/// For clusters it enforces Discord's identify buckets (``Configuration/maxConcurrency``, key `shard id % N`, one
+/// session per ``Configuration/identifyWindow``; see ``identifyTimeline``) and the daily session start budget
+/// (``Configuration/sessionStartLimit``), and serves `GET /api/v10/gateway`, `GET /api/v10/gateway/bot` and a
+/// twilight-compatible `GET /queue?shard=ID` on the same port (see `GatewaySimulator+REST.swift`).
+///
 /// ```swift
 /// var configuration = GatewaySimulator.Configuration()
 /// configuration.heartbeatInterval = .milliseconds(200)

@@ -34,7 +34,8 @@ private func httpGet(
     port: Int, path: String, headers: [String] = [], method: String = "GET", timeout: Duration = .seconds(10)
 ) async throws -> HTTPAnswer {
     let socket = try TCPSocket.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
-    let request = ([ "\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)"] + headers).joined(separator: "\r\n")
+    let request =
+        (["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1:\(port)"] + headers).joined(separator: "\r\n")
         + "\r\n\r\n"
     // A queue of its own (its own thread): blocking the shared pool could starve the simulator's timers.
     let (raw, receivedAt) = await withCheckedContinuation {
@@ -286,6 +287,14 @@ private func identifyAnswer(_ client: ScriptedGatewayClient, shard: [Int]) async
         let client = try ScriptedGatewayClient(simulator)
         defer { client.finish() }
         _ = try await client.identify()
+    }
+
+    @Test func plainRequestsToAFakeGatewayWithoutAHandlerAreRefusedWithoutAnAnswer() async throws {
+        let gateway = try FakeGateway()
+        defer { gateway.stop() }
+        let answer = try await httpGet(port: gateway.port, path: "/api/v10/gateway")
+        #expect(answer.status == 0)
+        #expect(answer.body.isEmpty)
     }
 
     @Test func queueGrantsEachBucketOncePerWindowAndIdentifiesUseTheGrants() async throws {

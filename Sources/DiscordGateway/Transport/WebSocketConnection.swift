@@ -16,7 +16,9 @@ package protocol WebSocketConnectionDelegate: AnyObject, Sendable {
     /// server). Return `nil` to refuse it as an invalid upgrade (the default), ``WebSocketConnection/HTTPAnswer/reply(_:)``
     /// to answer at once, or ``WebSocketConnection/HTTPAnswer/deferred`` and call
     /// ``WebSocketConnection/reply(_:)`` later from any thread. The connection closes after the reply is written.
-    func connection(_ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest)
+    func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
         -> WebSocketConnection.HTTPAnswer?
     /// The opening handshake completed; messages may flow.
     func connectionDidOpen(_ connection: WebSocketConnection)
@@ -38,7 +40,9 @@ extension WebSocketConnectionDelegate {
         -> WebSocketConnection.Rejection?
     { nil }
     /// Refuses plain HTTP requests (they fail as invalid upgrade requests).
-    package func connection(_ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest)
+    package func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
         -> WebSocketConnection.HTTPAnswer?
     { nil }
     /// Does nothing.

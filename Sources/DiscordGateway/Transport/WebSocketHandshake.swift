@@ -219,7 +219,9 @@ package enum WebSocketHandshake {
     /// - Returns: `nil` while the header block is incomplete; otherwise the request and the header block's size.
     /// - Throws: ``WebSocketError`` with ``WebSocketError/Code/invalidHandshakeRequest`` for a malformed header
     ///   block or request line; ``WebSocketError/Code/handshakeHeaderTooLarge`` past the limit.
-    package static func parseHTTPRequest(_ bytes: UnsafeRawBufferPointer, maximumHeaderSize: Int) throws -> (
+    package static func parseHTTPRequest(
+        _ bytes: UnsafeRawBufferPointer, maximumHeaderSize: Int
+    ) throws -> (
         request: HTTPRequest, consumed: Int
     )? {
         guard let end = try headerBlockEnd(bytes, maximumHeaderSize: maximumHeaderSize) else { return nil }
