@@ -234,6 +234,12 @@ public final class GatewaySimulator: Sendable {
     /// The listening port.
     public var port: Int { fakeGateway.port }
 
+    /// The REST base on the same port, `http://127.0.0.1:PORT/api/v10` (`https://localhost:PORT/api/v10` with TLS):
+    /// append `/gateway` or `/gateway/bot`. The identify queue is at `<scheme>://<host>:PORT/queue?shard=ID`.
+    public var restBaseURL: String {
+        (url.hasPrefix("wss://") ? "https://" + url.dropFirst(6) : "http://" + url.dropFirst(5)) + "/api/v10"
+    }
+
     /// READY's `resume_gateway_url`: ``url`` plus ``Configuration/resumePath``.
     public var resumeURL: String { url + configuration.resumePath }
 

@@ -276,6 +276,7 @@ private func identifyAnswer(_ client: ScriptedGatewayClient, shard: [Int]) async
     @Test func gatewayAnswersWithTheURLAndOtherPathsAreRefused() async throws {
         let simulator = try makeClusterSimulator()
         defer { simulator.stop() }
+        #expect(simulator.restBaseURL == "http://127.0.0.1:\(simulator.port)/api/v10")
         let gateway = try await httpGet(port: simulator.port, path: "/api/v10/gateway")
         #expect(gateway.status == 200)
         #expect(try gateway.json()["url"]?.stringValue == simulator.url)
