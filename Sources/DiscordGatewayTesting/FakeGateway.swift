@@ -1,5 +1,5 @@
 internal import CSystem
-internal import DiscordGateway
+package import DiscordGateway
 internal import Glibc
 
 /// A WebSocket server on the loopback interface that plays Discord's gateway in tests.
@@ -31,6 +31,12 @@ public final class FakeGateway: Sendable {
         /// Called on the connection's I/O thread as each connection opens, before its first message is read and
         /// before ``FakeGateway/nextConnection(timeout:)`` sees it (the ``GatewaySimulator`` attaches here).
         package var onConnectionOpen: (@Sendable (FakeGatewayConnection) -> Void)? = nil
+        /// Answers plain HTTP requests (not upgrades) on the gateway port, on the connection's I/O thread; `nil`
+        /// (or a `nil` answer) refuses them as invalid upgrades. A `.deferred` answer is sent later with
+        /// ``FakeGatewayConnection/reply(_:)`` (the ``GatewaySimulator`` serves its REST endpoints here).
+        package var onHTTPRequest:
+            (@Sendable (FakeGatewayConnection, WebSocketHandshake.HTTPRequest) -> WebSocketConnection.HTTPAnswer?)? =
+                nil
 
         /// Creates a configuration: plain `ws://` on an ephemeral loopback port, one frame per message.
         public init(
@@ -182,6 +188,7 @@ public final class FakeGateway: Sendable {
         let fake = FakeGatewayConnection(
             connection: connection, messagesPerCompressedPayload: configuration.messagesPerCompressedPayload,
             framesPerMessage: configuration.framesPerMessage, rejectionStatus: configuration.rejectionStatus,
+            onHTTPRequest: configuration.onHTTPRequest,
             onOpen: { [accepted, hook = configuration.onConnectionOpen] in
                 hook?($0)
                 accepted.put($0)

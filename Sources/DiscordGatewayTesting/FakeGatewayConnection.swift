@@ -44,6 +44,9 @@ public final class FakeGatewayConnection: Sendable {
     private let sender = Locked(Sender())
     /// Silent connections neither read nor answer.
     private let silent = Locked(false)
+    /// Answers plain HTTP requests, if set.
+    private let onHTTPRequest:
+        (@Sendable (FakeGatewayConnection, WebSocketHandshake.HTTPRequest) -> WebSocketConnection.HTTPAnswer?)?
     /// Called once the handshake completes.
     private let onOpen: @Sendable (FakeGatewayConnection) -> Void
     /// Split settings.
@@ -76,8 +79,13 @@ public final class FakeGatewayConnection: Sendable {
     /// Wraps a server-role connection.
     init(
         connection: WebSocketConnection, messagesPerCompressedPayload: Int, framesPerMessage: Int,
-        rejectionStatus: Int?, onOpen: @escaping @Sendable (FakeGatewayConnection) -> Void
+        rejectionStatus: Int?,
+        onHTTPRequest: (
+            @Sendable (FakeGatewayConnection, WebSocketHandshake.HTTPRequest) -> WebSocketConnection.HTTPAnswer?
+        )? = nil,
+        onOpen: @escaping @Sendable (FakeGatewayConnection) -> Void
     ) {
+        self.onHTTPRequest = onHTTPRequest
         self.connection = connection
         self.messagesPerCompressedPayload = max(1, messagesPerCompressedPayload)
         self.framesPerMessage = max(1, framesPerMessage)
@@ -187,6 +195,14 @@ public final class FakeGatewayConnection: Sendable {
         connection.close(code: code, reason: reason)
     }
 
+    /// Sends the reply to a plain HTTP request that was answered `.deferred`, then closes the connection.
+    package func reply(_ reply: WebSocketConnection.HTTPReply) {
+        connection.reply(reply)
+    }
+
+    /// Whether the connection has ended (its I/O thread finished).
+    package var isFinished: Bool { connection.isFinished }
+
     /// Drops TCP at once, without a close frame (an abrupt network failure).
     public func drop() {
         connection.abort()
@@ -247,6 +263,17 @@ extension FakeGatewayConnection: WebSocketConnectionDelegate {
             return .init(status: rejectionStatus, reason: "Forbidden", body: "rejected by the fake gateway")
         }
         return nil
+    }
+
+    /// Records the request target and hands a plain HTTP request to the owner's hook.
+    package func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
+        -> WebSocketConnection.HTTPAnswer?
+    {
+        let (path, query) = Self.split(request.path)
+        self.request.withLock { $0 = (path, query) }
+        return onHTTPRequest?(self, request)
     }
 
     /// Publishes the connection to the test.

@@ -1,4 +1,5 @@
 internal import DiscordGateway
+internal import Dispatch
 
 /// A Discord gateway simulator on the loopback interface: a ``FakeGateway`` that answers like Discord does.
 ///
@@ -8,6 +9,11 @@ internal import DiscordGateway
 /// 4013/4014, shard 4010/4011, second Identify 4005, command before Identify 4003, unknown opcode 4001, invalid
 /// JSON or a payload over 4096 bytes 4002, over the command limit 4008). Sessions live on when a connection ends
 /// (unless the client closed with 1000 or 1001), so a later Resume replays what was dispatched meanwhile.
+///
+/// For clusters it enforces Discord's identify buckets (``Configuration/maxConcurrency``, key `shard id % N`, one
+/// session per ``Configuration/identifyWindow``; see ``identifyTimeline``) and the daily session start budget
+/// (``Configuration/sessionStartLimit``), and serves `GET /api/v10/gateway`, `GET /api/v10/gateway/bot` and a
+/// twilight-compatible `GET /queue?shard=ID` on the same port (see `GatewaySimulator+REST.swift`).
 ///
 /// ```swift
 /// var configuration = GatewaySimulator.Configuration()
@@ -53,8 +59,18 @@ public final class GatewaySimulator: Sendable {
         /// When set, Identifies per rate-limit key (`shard id % maxConcurrency`) are limited to one per
         /// ``identifyWindow``; one over gets Invalid Session (`false`), as Discord does. `nil` does not limit.
         public var maxConcurrency: Int? = nil
-        /// The identify concurrency window (§11: 5 s).
+        /// The identify concurrency window (§11: 5 s), measured between Identify arrivals.
         public var identifyWindow: Duration = .seconds(5)
+        /// The daily session start budget (§11); `nil` does not limit (and `/gateway/bot` reports 1000 of 1000).
+        /// Each accepted Identify uses one start (Resumes do not); an Identify with none left "resets the token":
+        /// it is recorded as ``SimulatorViolation/Kind/sessionStartLimitExceeded``, every live session of that token
+        /// closes with 4004, and the token is refused (4004, HTTP 401) from then on.
+        public var sessionStartLimit: SimulatedSessionStartLimit? = nil
+        /// `shards` in `GET /api/v10/gateway/bot`.
+        public var recommendedShards: Int = 1
+        /// Entries kept in ``GatewaySimulator/identifyTimeline``, ``GatewaySimulator/identifies`` and
+        /// ``GatewaySimulator/violations`` (the oldest are dropped), so long runs stay bounded.
+        public var historyLimit: Int = 10_000
         /// WebSocket messages each compressed payload is split into (passed to ``FakeGateway``).
         public var messagesPerCompressedPayload: Int = 1
         /// Frames each message is fragmented into (passed to ``FakeGateway``).
@@ -78,7 +94,7 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// One session, as Discord keeps it.
-    private struct Session {
+    struct Session {
         /// The token that identified it.
         let token: String
         /// `[shard id, shard count]` from Identify, if sent.
@@ -102,7 +118,7 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Per-connection protocol state.
-    private struct Link {
+    struct Link {
         /// The connection.
         let connection: FakeGatewayConnection
         /// The session this connection identified or resumed.
@@ -122,7 +138,7 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Everything that changes together.
-    private struct State {
+    struct State {
         /// Sessions by id.
         var sessions: [String: Session] = [:]
         /// Session ids in creation order.
@@ -137,8 +153,14 @@ public final class GatewaySimulator: Sendable {
         var identifies: [IdentifyPayload] = []
         /// Successful Resumes.
         var resumeCount = 0
-        /// The last Identify per rate-limit key, when ``Configuration/maxConcurrency`` is set.
-        var identifyBuckets: [Int: ContinuousClock.Instant] = [:]
+        /// Identify buckets, session start budget and the identify timeline.
+        var identifyGate: IdentifyGate
+        /// Tokens revoked after the session start budget ran out.
+        var revokedTokens: Set<String> = []
+        /// Requests to `/queue` waiting for their bucket, in arrival order.
+        var queueWaiters: [QueueWaiter] = []
+        /// When the queue is next looked at, if a look is scheduled.
+        var nextQueuePump: ContinuousClock.Instant?
         /// The last all-members request per guild id.
         var allMembersRequests: [String: ContinuousClock.Instant] = [:]
         /// Log lines not yet handed to ``Configuration/log``.
@@ -166,7 +188,9 @@ public final class GatewaySimulator: Sendable {
     /// The underlying scriptable server.
     public let fakeGateway: FakeGateway
     /// Guarded protocol state.
-    private let state = Locked(State())
+    let state: Locked<State>
+    /// Runs the `/queue` pump when a bucket's window ends.
+    let queueTimer = DispatchQueue(label: "discord-gateway.simulator.queue")
     /// Accepted clients, for ``nextClient(timeout:)``.
     private let accepted = TimedMailbox<SimulatedClient>(label: "a client of the gateway simulator")
 
@@ -189,6 +213,16 @@ public final class GatewaySimulator: Sendable {
                 connection.drop()
             }
         }
+        gatewayConfiguration.onHTTPRequest = { connection, request in
+            guard let simulator = reference.simulator else { return nil }
+            return simulator.respond(to: request, on: connection)
+        }
+        state = Locked(
+            State(
+                identifyGate: IdentifyGate(
+                    maxConcurrency: configuration.maxConcurrency, window: configuration.identifyWindow,
+                    sessionStartLimit: configuration.sessionStartLimit, historyLimit: configuration.historyLimit,
+                    now: .now)))
         fakeGateway = try FakeGateway(configuration: gatewayConfiguration)
         reference.simulator = self
     }
@@ -199,6 +233,12 @@ public final class GatewaySimulator: Sendable {
 
     /// The listening port.
     public var port: Int { fakeGateway.port }
+
+    /// The REST base on the same port, `http://127.0.0.1:PORT/api/v10` (`https://localhost:PORT/api/v10` with TLS):
+    /// append `/gateway` or `/gateway/bot`. The identify queue is at `<scheme>://<host>:PORT/queue?shard=ID`.
+    public var restBaseURL: String {
+        (url.hasPrefix("wss://") ? "https://" + url.dropFirst(6) : "http://" + url.dropFirst(5)) + "/api/v10"
+    }
 
     /// READY's `resume_gateway_url`: ``url`` plus ``Configuration/resumePath``.
     public var resumeURL: String { url + configuration.resumePath }
@@ -267,6 +307,30 @@ public final class GatewaySimulator: Sendable {
                 _ = emit(name, data: json, session: id, in: &state)
             }
         }
+    }
+
+    /// Every Identify that passed validation, accepted or not, oldest first (at most
+    /// ``Configuration/historyLimit``): arrival instant, shard, bucket and outcome, for startup-time and
+    /// identify-spacing assertions.
+    public var identifyTimeline: [IdentifyRecord] { state.withLock { $0.identifyGate.timeline } }
+
+    /// Session starts left in the current period, or `nil` without a ``Configuration/sessionStartLimit``.
+    public var sessionStartsRemaining: Int? {
+        state.withLock { state in
+            state.identifyGate.refreshBudget(at: .now)
+            return state.identifyGate.budget?.remaining
+        }
+    }
+
+    /// Replaces the session start budget at run time (`nil` stops limiting); `resetAfter` counts from now.
+    /// Revoked tokens stay revoked.
+    public func setSessionStartLimit(_ limit: SimulatedSessionStartLimit?) {
+        state.withLock { $0.identifyGate.setSessionStartLimit(limit, at: .now) }
+    }
+
+    /// Whether `token` is accepted in Identify, Resume and `Authorization: Bot <token>` (configured and not reset).
+    public func isValid(token: String) -> Bool {
+        state.withLock { isValid(token: token, in: $0) }
     }
 
     /// Invalidates a session: later Resumes get Invalid Session (`false`). Its connection, if any, stays open.
@@ -394,7 +458,7 @@ public final class GatewaySimulator: Sendable {
                 index, code: 4005, reason: "Already authenticated.", kind: .alreadyAuthenticated,
                 detail: "second Identify on one connection", in: &state)
         }
-        guard let token = data["token"]?.stringValue, configuration.validTokens.contains(token) else {
+        guard let token = data["token"]?.stringValue, isValid(token: token, in: state) else {
             return closeLink(
                 index, code: 4004, reason: "Authentication failed.", kind: .invalidToken,
                 detail: "identify with invalid token", in: &state)
@@ -434,18 +498,22 @@ public final class GatewaySimulator: Sendable {
                 index, code: 4011, reason: "Sharding required.", kind: .shardingRequired,
                 detail: "\(configuration.guildCount) guilds over \(shardCount) shard(s)", in: &state)
         }
-        if let maxConcurrency = configuration.maxConcurrency, maxConcurrency > 0 {
-            let key = (shard?[0] ?? 0) % maxConcurrency
-            if let last = state.identifyBuckets[key], now - last < configuration.identifyWindow {
-                note(
-                    SimulatorViolation(
-                        kind: .identifyRateLimited, detail: "rate-limit key \(key) identified \(now - last) ago",
-                        closeCode: nil, clientIndex: index), in: &state)
-                transmit(SimulatorPayloads.control(opcode: 9, data: "false"), to: index, in: &state)
-                return
-            }
-            state.identifyBuckets[key] = now
+        switch state.identifyGate.admit(shard: shard, clientIndex: index, at: now) {
+        case .accepted:
+            break
+        case .rateLimited(let bucket, let since):
+            note(
+                SimulatorViolation(
+                    kind: .identifyRateLimited,
+                    detail: "shard \(shard.map { "\($0)" } ?? "none") in bucket \(bucket) (shard id % "
+                        + "\(configuration.maxConcurrency ?? 1)); the bucket started a session \(since) ago",
+                    closeCode: nil, clientIndex: index), in: &state)
+            transmit(SimulatorPayloads.control(opcode: 9, data: "false"), to: index, in: &state)
+            return
+        case .budgetExhausted(let total):
+            return resetToken(token, exceededBy: index, shard: shard, total: total, in: &state)
         }
+        schedulePumpIfNeeded(in: &state)
         let sessionID = SimulatorPayloads.makeSessionID()
         let guildIDs = Self.guildIDs(count: configuration.guildCount, shard: shard)
         let presence = data["presence"].flatMap { $0.isNull ? nil : $0.description }
@@ -454,7 +522,10 @@ public final class GatewaySimulator: Sendable {
         state.sessionOrder.append(sessionID)
         state.links[index]?.sessionID = sessionID
         state.links[index]?.isAuthenticated = true
-        if let identify = IdentifyPayload(payload) { state.identifies.append(identify) }
+        if let identify = IdentifyPayload(payload) {
+            state.identifies.append(identify)
+            IdentifyGate.trim(&state.identifies, to: configuration.historyLimit)
+        }
         let ready = SimulatorPayloads.ready(
             sessionID: sessionID, resumeURL: resumeURL, shard: shard, guildIDs: guildIDs)
         _ = emit("READY", data: ready, session: sessionID, in: &state)
@@ -464,9 +535,8 @@ public final class GatewaySimulator: Sendable {
                     + " \(guildIDs.count) guilds")
         }
         guard configuration.sendsGuildCreates else { return }
-        let allIDs = Self.guildIDs(count: configuration.guildCount, shard: nil)
         for guildID in guildIDs {
-            let guildIndex = allIDs.firstIndex(of: guildID) ?? 0
+            let guildIndex = Self.guildIndex(of: guildID, count: configuration.guildCount)
             let guild = SimulatorPayloads.guildCreate(guildID: guildID, index: guildIndex)
             _ = emit("GUILD_CREATE", data: guild, session: sessionID, in: &state)
         }
@@ -480,7 +550,7 @@ public final class GatewaySimulator: Sendable {
                 index, code: 4005, reason: "Already authenticated.", kind: .alreadyAuthenticated,
                 detail: "Resume on an authenticated connection", in: &state)
         }
-        guard let token = data["token"]?.stringValue, configuration.validTokens.contains(token) else {
+        guard let token = data["token"]?.stringValue, isValid(token: token, in: state) else {
             return closeLink(
                 index, code: 4004, reason: "Authentication failed.", kind: .invalidToken,
                 detail: "resume with invalid token", in: &state)
@@ -611,12 +681,38 @@ public final class GatewaySimulator: Sendable {
         }
     }
 
+    /// Whether a token is configured and not revoked.
+    func isValid(token: String, in state: State) -> Bool {
+        configuration.validTokens.contains(token) && !state.revokedTokens.contains(token)
+    }
+
+    /// Discord's answer to an Identify with no session starts left: records the violation, revokes the token and
+    /// closes every live session of it (and the offending connection) with 4004.
+    private func resetToken(_ token: String, exceededBy index: Int, shard: [Int]?, total: Int, in state: inout State) {
+        state.revokedTokens.insert(token)
+        var closed = 0
+        for id in state.sessionOrder {
+            guard let session = state.sessions[id], session.token == token else { continue }
+            state.sessions[id]?.isInvalidated = true
+            guard let clientIndex = session.clientIndex, clientIndex != index,
+                let link = state.links[clientIndex], !link.isClosing
+            else { continue }
+            state.links[clientIndex]?.isClosing = true
+            link.connection.close(code: 4004, reason: "Authentication failed.")
+            closed += 1
+        }
+        closeLink(
+            index, code: 4004, reason: "Authentication failed.", kind: .sessionStartLimitExceeded,
+            detail: "Identify for shard \(shard.map { "\($0)" } ?? "none") with 0 of \(total) session starts left;"
+                + " token reset, \(closed) live session(s) closed with 4004", in: &state)
+    }
+
     // MARK: - Sending
 
     /// Numbers a dispatch with the session's next sequence, keeps it for replay (unless `logged` is false) and
     /// sends it on the session's connection, if any.
     /// - Returns: the sequence number, or 0 for an unknown session.
-    private func emit(
+    func emit(
         _ name: String, data: String, session id: String, logged: Bool = true, in state: inout State
     )
         -> Int
@@ -641,7 +737,7 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Sends a payload to a client, or holds it while a slow payload is being dribbled out.
-    private func transmit(_ text: String, to index: Int, in state: inout State) {
+    func transmit(_ text: String, to index: Int, in state: inout State) {
         guard let link = state.links[index] else { return }
         if link.isDribbling {
             state.links[index]?.held.append(Array(text.utf8))
@@ -651,13 +747,14 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Records a violation or notable event (and logs it).
-    private func note(_ violation: SimulatorViolation, in state: inout State) {
+    func note(_ violation: SimulatorViolation, in state: inout State) {
         state.violations.append(violation)
+        IdentifyGate.trim(&state.violations, to: configuration.historyLimit)
         if configuration.log != nil { state.pendingLog.append("client \(violation.clientIndex): \(violation)") }
     }
 
     /// Hands pending log lines to ``Configuration/log``, outside the lock.
-    private func flushLog() {
+    func flushLog() {
         guard let log = configuration.log else { return }
         let lines = state.withLock { state -> [String] in
             defer { state.pendingLog.removeAll() }
@@ -667,7 +764,7 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Closes a connection with a Discord close code and records why.
-    private func closeLink(
+    func closeLink(
         _ index: Int, code: UInt16, reason: String, kind: SimulatorViolation.Kind, detail: String,
         in state: inout State
     ) {
@@ -682,6 +779,13 @@ public final class GatewaySimulator: Sendable {
         _ index: Int, code: UInt16, reason: String, kind: SimulatorViolation.Kind, detail: String
     ) {
         state.withLock { closeLink(index, code: code, reason: reason, kind: kind, detail: detail, in: &$0) }
+    }
+
+    /// The index of a guild id made by ``SimulatorPayloads/guildID(index:)`` (0 if it is not one), without a search.
+    static func guildIndex(of guildID: UInt64, count: Int) -> Int {
+        let index = Int(truncatingIfNeeded: (guildID >> 22) &- 262_000_000_000)
+        guard index >= 0, index < count, SimulatorPayloads.guildID(index: index) == guildID else { return 0 }
+        return index
     }
 
     /// Guild ids of a shard, in index order.
@@ -813,6 +917,9 @@ public struct SimulatorViolation: Sendable, Equatable, CustomStringConvertible {
         public static let rateLimited = Kind("rate limited")
         /// An Identify over `max_concurrency` (answered with Invalid Session `false`, no close).
         public static let identifyRateLimited = Kind("identify over max_concurrency")
+        /// An Identify with no session starts left (closed 4004; the token is reset and its live sessions close
+        /// with 4004).
+        public static let sessionStartLimitExceeded = Kind("session start limit exceeded")
         /// A Resume that was refused (answered with Invalid Session `false`, no close).
         public static let resumeRefused = Kind("resume refused")
         /// The client closed with 1000 or 1001, ending its session (notable, not a mistake).

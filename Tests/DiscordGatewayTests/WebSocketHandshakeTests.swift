@@ -181,6 +181,34 @@ import Testing
         }
     }
 
+    @Test func serverParsesPlainHTTPRequestsWithoutUpgradeFields() throws {
+        let bytes = Array("GET /api/v10/gateway/bot HTTP/1.1\r\nHost: a\r\nAuthorization: Bot t\r\n\r\nextra".utf8)
+        let parsed = try bytes.withUnsafeBytes { try WebSocketHandshake.parseHTTPRequest($0, maximumHeaderSize: 4096) }
+        let (request, consumed) = try #require(parsed)
+        #expect(consumed == bytes.count - 5)
+        #expect(request.method == "GET")
+        #expect(request.path == "/api/v10/gateway/bot")
+        #expect(request.header("authorization") == "Bot t")
+        #expect(!request.isWebSocketUpgrade)
+        #expect(throws: WebSocketError.self) {
+            _ = try bytes.withUnsafeBytes { try WebSocketHandshake.parseRequest($0, maximumHeaderSize: 4096) }
+        }
+    }
+
+    @Test func plainHTTPParserRecognisesUpgradesAndRejectsMalformedRequestLines() throws {
+        let url = try WebSocketURL(string: "ws://127.0.0.1:4000/gw?v=10")
+        let upgrade = WebSocketHandshake.makeRequest(url: url, key: rfcKey, extraHeaders: [])
+        let parsed = try upgrade.withUnsafeBytes {
+            try WebSocketHandshake.parseHTTPRequest($0, maximumHeaderSize: 4096)
+        }
+        #expect(parsed?.request.isWebSocketUpgrade == true)
+        #expect(throws: WebSocketError.self) {
+            _ = try Array("GET /\r\nHost: a\r\n\r\n".utf8).withUnsafeBytes {
+                try WebSocketHandshake.parseHTTPRequest($0, maximumHeaderSize: 4096)
+            }
+        }
+    }
+
     @Test func serverResponseSatisfiesClient() throws {
         let key = WebSocketHandshake.makeKey()
         let response = WebSocketHandshake.makeResponse(acceptingKey: key)

@@ -12,6 +12,14 @@ package protocol WebSocketConnectionDelegate: AnyObject, Sendable {
         _ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest
     )
         -> WebSocketConnection.Rejection?
+    /// Server role only: answers a request that is not a WebSocket upgrade (for example a REST call to a test
+    /// server). Return `nil` to refuse it as an invalid upgrade (the default), ``WebSocketConnection/HTTPAnswer/reply(_:)``
+    /// to answer at once, or ``WebSocketConnection/HTTPAnswer/deferred`` and call
+    /// ``WebSocketConnection/reply(_:)`` later from any thread. The connection closes after the reply is written.
+    func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
+        -> WebSocketConnection.HTTPAnswer?
     /// The opening handshake completed; messages may flow.
     func connectionDidOpen(_ connection: WebSocketConnection)
     /// One complete message (inflated when the connection uses zlib-stream). `bytes` is valid only during the call.
@@ -30,6 +38,12 @@ extension WebSocketConnectionDelegate {
         _ connection: WebSocketConnection, shouldAccept request: WebSocketHandshake.UpgradeRequest
     )
         -> WebSocketConnection.Rejection?
+    { nil }
+    /// Refuses plain HTTP requests (they fail as invalid upgrade requests).
+    package func connection(
+        _ connection: WebSocketConnection, respondTo request: WebSocketHandshake.HTTPRequest
+    )
+        -> WebSocketConnection.HTTPAnswer?
     { nil }
     /// Does nothing.
     package func connectionDidFinishReadBatch(_ connection: WebSocketConnection) {}
@@ -155,6 +169,33 @@ package final class WebSocketConnection: @unchecked Sendable {
         }
     }
 
+    /// A plain HTTP answer (server role) to a request that is not an upgrade.
+    package struct HTTPReply: Sendable {
+        /// HTTP status, e.g. 200.
+        package var status: Int
+        /// Reason phrase, e.g. `OK`.
+        package var reason: String
+        /// Header fields in order (`Content-Length` and `Connection: close` are added unless present).
+        package var headers: [(String, String)]
+        /// Response body.
+        package var body: String
+        /// Creates a reply.
+        package init(status: Int, reason: String, headers: [(String, String)] = [], body: String = "") {
+            self.status = status
+            self.reason = reason
+            self.headers = headers
+            self.body = body
+        }
+    }
+
+    /// How a server answers a plain HTTP request (see ``WebSocketConnectionDelegate``).
+    package enum HTTPAnswer: Sendable {
+        /// Write this reply now, then close.
+        case reply(HTTPReply)
+        /// Wait (without a time limit, until the peer hangs up or the owner aborts) for ``WebSocketConnection/reply(_:)``.
+        case deferred
+    }
+
     /// The connection's side.
     package enum Endpoint: Sendable {
         /// Client: connect to a URL.
@@ -179,6 +220,8 @@ package final class WebSocketConnection: @unchecked Sendable {
         var finished = false
         /// Frames handed to the outbox in total.
         var framesQueued = 0
+        /// A deferred HTTP reply handed over by the owner (server role, plain requests only).
+        var httpReply: HTTPReply?
     }
 
     /// The connection's side (client URL or accepted server socket).
@@ -323,6 +366,17 @@ package final class WebSocketConnection: @unchecked Sendable {
         let wake = outbox.withLock { state -> Bool in
             guard !state.finished else { return false }
             state.abortRequested = true
+            return state.markWake()
+        }
+        if wake { signalWake() }
+    }
+
+    /// Sends the reply to a plain HTTP request answered with ``HTTPAnswer/deferred``, then closes; ignored once the
+    /// connection has ended or already has a reply.
+    package func reply(_ reply: HTTPReply) {
+        let wake = outbox.withLock { state -> Bool in
+            guard !state.finished, state.httpReply == nil else { return false }
+            state.httpReply = reply
             return state.markWake()
         }
         if wake { signalWake() }

@@ -30,6 +30,31 @@ package enum WebSocketHandshake {
         }
     }
 
+    /// Any parsed HTTP/1.x request, as seen by a server before it decides whether it is a WebSocket upgrade.
+    ///
+    /// **Threading:** an immutable-by-convention value; `Sendable`.
+    package struct HTTPRequest: Sendable {
+        /// The method, e.g. `GET`.
+        package var method: String
+        /// The request target: path plus `?query`.
+        package var path: String
+        /// All header fields in order, names as sent.
+        package var headers: [(name: String, value: String)]
+
+        /// Whether the request asks for a WebSocket upgrade (its `Upgrade` field lists `websocket`).
+        package var isWebSocketUpgrade: Bool {
+            header("Upgrade").map { WebSocketHandshake.containsToken($0, "websocket") } ?? false
+        }
+
+        /// The value of header `name` (case-insensitive); repeated fields are joined with `", "`.
+        ///
+        /// - Parameter name: The header field name.
+        /// - Returns: The value, or `nil` if the field is absent.
+        package func header(_ name: String) -> String? {
+            WebSocketHandshake.value(of: name, in: headers)
+        }
+    }
+
     /// Makes a fresh `Sec-WebSocket-Key`: 16 random bytes, base64-encoded.
     package static func makeKey() -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
@@ -181,6 +206,34 @@ package enum WebSocketHandshake {
         }
         let request = UpgradeRequest(path: String(parts[1]), headers: block.headers, key: key)
         return (request, end)
+    }
+
+    /// Parses any HTTP/1.x request head (server side), upgrade or not; the body, if any, is not read.
+    ///
+    /// Unlike ``parseRequest(_:maximumHeaderSize:)`` it accepts every method and requires no upgrade fields, so a
+    /// server can answer plain requests (for example REST calls to a test server) on its WebSocket port.
+    ///
+    /// - Parameters:
+    ///   - bytes: Everything received so far.
+    ///   - maximumHeaderSize: The largest header block accepted, including the final blank line.
+    /// - Returns: `nil` while the header block is incomplete; otherwise the request and the header block's size.
+    /// - Throws: ``WebSocketError`` with ``WebSocketError/Code/invalidHandshakeRequest`` for a malformed header
+    ///   block or request line; ``WebSocketError/Code/handshakeHeaderTooLarge`` past the limit.
+    package static func parseHTTPRequest(
+        _ bytes: UnsafeRawBufferPointer, maximumHeaderSize: Int
+    ) throws -> (
+        request: HTTPRequest, consumed: Int
+    )? {
+        guard let end = try headerBlockEnd(bytes, maximumHeaderSize: maximumHeaderSize) else { return nil }
+        guard let block = HeaderBlock(UnsafeRawBufferPointer(rebasing: bytes[..<end])) else {
+            throw WebSocketError(code: .invalidHandshakeRequest, detail: "malformed HTTP header block")
+        }
+        let parts = block.startLine.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].hasPrefix("HTTP/1."), !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw WebSocketError(
+                code: .invalidHandshakeRequest, detail: "malformed request line \"\(block.startLine)\"")
+        }
+        return (HTTPRequest(method: String(parts[0]), path: String(parts[1]), headers: block.headers), end)
     }
 
     /// Builds the server's `101 Switching Protocols` answer.

@@ -152,13 +152,32 @@ final class WebSocketIOLoop: @unchecked Sendable {
             let deadline = ContinuousClock.now + configuration.handshakeTimeout
             try performStreamHandshake(deadline: deadline)
             var request: WebSocketHandshake.UpgradeRequest?
+            var plain: (request: WebSocketHandshake.HTTPRequest, head: [UInt8])?
             let leftover = try readHeaderBlock(deadline: deadline) { bytes in
+                guard
+                    let head = try WebSocketHandshake.parseHTTPRequest(
+                        bytes, maximumHeaderSize: configuration.maximumHeaderSize)
+                else { return nil }
+                if !head.request.isWebSocketUpgrade {
+                    plain = (head.request, Array(UnsafeRawBufferPointer(rebasing: bytes[..<head.consumed])))
+                    return head.consumed
+                }
                 guard
                     let parsed = try WebSocketHandshake.parseRequest(
                         bytes, maximumHeaderSize: configuration.maximumHeaderSize)
                 else { return nil }
                 request = parsed.request
                 return parsed.consumed
+            }
+            if let plain {
+                guard let answer = delegate.connection(connection, respondTo: plain.request) else {
+                    // Not handled: fail exactly as an invalid upgrade request.
+                    _ = try plain.head.withUnsafeBytes {
+                        try WebSocketHandshake.parseRequest($0, maximumHeaderSize: configuration.maximumHeaderSize)
+                    }
+                    throw Stop.aborted
+                }
+                try answerPlainRequest(answer)
             }
             guard let request else { throw Stop.aborted }
             if let rejection = delegate.connection(connection, shouldAccept: request) {
@@ -173,6 +192,64 @@ final class WebSocketIOLoop: @unchecked Sendable {
             writeBuffer = WebSocketHandshake.makeResponse(acceptingKey: request.key)
             try flushBlocking(deadline: deadline)
             return leftover
+        }
+    }
+
+    /// Writes the answer to a plain HTTP request (waiting for a deferred one first), then ends the connection.
+    ///
+    /// - Throws: always: ``Stop/aborted`` once answered (or when the owner aborts or the peer hangs up first).
+    private func answerPlainRequest(_ answer: WebSocketConnection.HTTPAnswer) throws -> Never {
+        let reply: WebSocketConnection.HTTPReply
+        switch answer {
+        case .reply(let immediate): reply = immediate
+        case .deferred: reply = try awaitDeferredReply()
+        }
+        writeBuffer = WebSocketHandshake.makeRejection(
+            status: reply.status, reason: reply.reason, headers: reply.headers, body: reply.body)
+        try? flushBlocking(deadline: .now + configuration.handshakeTimeout)
+        stream?.shutdown()
+        outcome = .init(
+            initiator: .local, code: nil, reason: "answered HTTP \(reply.status)", error: nil, wasClean: false,
+            didOpen: false)
+        throw Stop.aborted
+    }
+
+    /// Waits, without a deadline, for the owner's deferred HTTP reply; bytes the peer sends meanwhile are dropped.
+    ///
+    /// - Throws: ``Stop/aborted`` when the owner aborts or closes, or when the peer hangs up first.
+    private func awaitDeferredReply() throws -> WebSocketConnection.HTTPReply {
+        guard let stream else { throw Stop.aborted }
+        var fds = [
+            pollfd(fd: stream.fileDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: connection.wakeFD, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            if let reply = connection.outbox.withLock({ $0.httpReply }) { return reply }
+            fds[0].revents = 0
+            fds[1].revents = 0
+            let result = poll(&fds, 2, stream.hasBufferedReadData ? 0 : -1)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Stop.aborted
+            }
+            if fds[1].revents != 0 {
+                let request = absorbOutbox()
+                if request.abort || request.close != nil { throw Stop.aborted }
+                continue
+            }
+            if fds[0].revents != 0 || stream.hasBufferedReadData {
+                let gone: Bool
+                switch try? stream.read(into: readBuffer) {
+                case .bytes?, .wantRead?, .wantWrite?: gone = false
+                case .closed?, nil: gone = true
+                }
+                if gone {
+                    outcome = .init(
+                        initiator: .remote, code: nil, reason: "peer left before the HTTP reply", error: nil,
+                        wasClean: false, didOpen: false)
+                    throw Stop.aborted
+                }
+            }
         }
     }
 
