@@ -139,11 +139,14 @@ func clusterConfiguration(
         let cluster = ShardCluster(configuration: configuration)
         let recorder = ClusterRecorder()
         cluster.delegate = recorder
+        let started = ContinuousClock.now
         try await cluster.start()
         let remaining = try await recorder.budget.next(timeout: .seconds(20))
+        print("budget event after \(ContinuousClock.now - started)")
         #expect(remaining == 5)
         let deadline = ContinuousClock.now + .seconds(10)
         while cluster.readyCount < 3 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        print("3 ready after \(ContinuousClock.now - started)")
         try await Task.sleep(for: .milliseconds(300))
         #expect(cluster.readyCount == 3)
         #expect(simulator.identifyCount == 3)
@@ -178,11 +181,10 @@ func clusterConfiguration(
     @Test func rejectedTokenFailsTheStart() async throws {
         let simulator = try GatewaySimulator()
         defer { simulator.stop() }
-        var configuration = clusterConfiguration(simulator, shards: .recommended, maxConcurrency: 1, window: .milliseconds(50))
-        configuration = { var copy = configuration; copy.shardTemplate.token = "wrong"; return copy }()
-        var wrong = ShardClusterConfiguration(token: "wrong-token")
-        wrong.apiBaseURL = configuration.apiBaseURL
-        let cluster = ShardCluster(configuration: wrong)
-        await #expect(throws: (any Error).self) { try await cluster.start() }
+        var configuration = ShardClusterConfiguration(token: "wrong-token")
+        configuration.apiBaseURL = simulator.restBaseURL
+        let cluster = ShardCluster(configuration: configuration)
+        await #expect(throws: HTTPError.self) { try await cluster.start() }
+        #expect(cluster.shards.isEmpty)
     }
 }

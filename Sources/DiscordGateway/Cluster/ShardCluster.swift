@@ -9,6 +9,12 @@ public struct ClusterEvent: Hashable, Sendable {
     public let shardID: Int
     /// The event.
     public let event: GatewayEvent
+
+    /// Tags `event` with `shardID`.
+    public init(shardID: Int, event: GatewayEvent) {
+        self.shardID = shardID
+        self.event = event
+    }
 }
 
 /// One shard's health, for status tables.
@@ -168,7 +174,12 @@ public final class ShardCluster: Sendable {
         } else {
             var settings = IdentifyScheduler.Configuration()
             settings.maxConcurrency = maxConcurrency
-            settings.budget = info?.sessionStartLimit
+            // The budget carries Discord's max_concurrency; an explicit override wins.
+            settings.budget = (info?.sessionStartLimit).map { limit in
+                var limit = limit
+                limit.maxConcurrency = maxConcurrency
+                return limit
+            }
             settings.reserve = configuration.identifyBudgetReserve
             let scheduler = IdentifyScheduler(configuration: settings)
             scheduler.onBudgetEvent { [weak self] event in self?.budgetEvent(event) }
@@ -225,6 +236,25 @@ public final class ShardCluster: Sendable {
         }
         logger.info("shut down \(shards.count) shards, \(saved.count) resumable sessions")
         return saved
+    }
+
+    /// Asks `GET /gateway/bot` again and hands the fresh session-start budget (and `max_concurrency`, unless
+    /// overridden) to the built-in scheduler. Discord's values change as the bot grows; call it now and then.
+    /// - Returns: what Discord answered.
+    /// - Throws: when the request fails.
+    @discardableResult
+    public func refreshIdentifyLimits() async throws -> GatewayBotInfo {
+        let info = try await DiscordREST.gatewayBot(
+            token: configuration.token, apiBaseURL: configuration.apiBaseURL, tls: configuration.shardTemplate.tls)
+        updateIdentifyLimits(info.sessionStartLimit)
+        return info
+    }
+
+    /// Hands a session-start budget to the built-in scheduler (does nothing with another coordinator).
+    public func updateIdentifyLimits(_ limit: SessionStartLimit) {
+        var limit = limit
+        if let override = configuration.maxConcurrency { limit.maxConcurrency = override }
+        state.withLock { $0.scheduler }?.update(budget: limit)
     }
 
     /// Resolves a selection to shard ids and the total.
