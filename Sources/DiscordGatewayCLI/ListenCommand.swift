@@ -49,15 +49,30 @@ struct ListenCommand: ParsableCommand {
     /// `--shard`.
     @Option(help: "This shard's id.") var shard = 0
     /// `--total`.
-    @Option(help: "The total number of shards.") var total = 1
+    @Option(name: .customLong("total"), help: "The total number of shards (default 1).") var explicitTotal: Int?
+    /// The total for a single shard.
+    var total: Int { explicitTotal ?? 1 }
     /// `--token`.
     @Option(help: "The bot token (default: the DISCORD_TOKEN environment variable).") var token: String?
     /// `--intents`.
     @Option(help: "Intents: names (GUILDS,GUILD_MESSAGES), groups (nonPrivileged, all) or a number.")
     var intents = "nonPrivileged"
     /// `--gateway-url`.
-    @Option(help: "Gateway base URL; ws:// only for loopback addresses unless --insecure.")
-    var gatewayURL = "wss://gateway.discord.gg"
+    @Option(
+        name: .customLong("gateway-url"),
+        help: "Gateway base URL (default wss://gateway.discord.gg, or /gateway/bot's with --shards); ws:// only for loopback addresses unless --insecure."
+    )
+    var explicitGatewayURL: String?
+    /// The gateway URL for a single shard.
+    var gatewayURL: String { explicitGatewayURL ?? "wss://gateway.discord.gg" }
+    /// `--shards`.
+    @Option(help: "Run a cluster: \"all\" (the recommended count, or 0…N-1 with --total) or an inclusive range A-B of --total.")
+    var shards: String?
+    /// `--api-url`.
+    @Option(name: .customLong("api-url"), help: "Discord REST API base, for GET /gateway/bot (with --shards).")
+    var apiURL = "https://discord.com/api/v10"
+    /// `--max-concurrency`.
+    @Option(help: "Override max_concurrency from /gateway/bot (local testing).") var maxConcurrency: Int?
     /// `--insecure`.
     @Flag(help: "Allow unencrypted ws:// to addresses other than loopback.") var insecure = false
     /// `--ca-file`.
@@ -84,6 +99,8 @@ struct ListenCommand: ParsableCommand {
         _ = try resolvedToken()
         _ = try parsedIntents()
         _ = try Self.checkGatewayURL(gatewayURL, insecure: insecure)
+        if let shards { _ = try Self.parseShards(shards, total: explicitTotal) }
+        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
         guard total >= 1, shard >= 0, shard < total else {
             throw ValidationError("--shard must be in 0..<--total (got --shard \(shard) --total \(total))")
         }
@@ -97,7 +114,7 @@ struct ListenCommand: ParsableCommand {
     }
 
     /// The token from `--token` or `DISCORD_TOKEN`.
-    private func resolvedToken() throws -> BotToken {
+    func resolvedToken() throws -> BotToken {
         let text = token ?? ProcessInfo.processInfo.environment["DISCORD_TOKEN"] ?? ""
         let token = BotToken(text)
         guard !token.isEmpty else {
@@ -107,7 +124,7 @@ struct ListenCommand: ParsableCommand {
     }
 
     /// The parsed `--intents`.
-    private func parsedIntents() throws -> GatewayIntents {
+    func parsedIntents() throws -> GatewayIntents {
         do {
             return try GatewayIntents(parsing: intents)
         } catch {
@@ -116,7 +133,7 @@ struct ListenCommand: ParsableCommand {
     }
 
     /// The `--events` names, upper-cased, or `nil` for every event.
-    private var eventNames: [String]? {
+    var eventNames: [String]? {
         events.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
     }
 
@@ -150,6 +167,10 @@ struct ListenCommand: ParsableCommand {
 
     /// Connects, prints until a stop reason arrives, closes, prints the summary and exits with the right status.
     func run() throws {
+        if let shards {
+            try runCluster(try Self.parseShards(shards, total: explicitTotal))
+            return
+        }
         var configuration = ShardConfiguration(token: try resolvedToken())
         configuration.intents = try parsedIntents()
         configuration.shard = ShardInfo(id: shard, count: total)

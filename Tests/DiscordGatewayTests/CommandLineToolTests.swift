@@ -88,6 +88,10 @@ struct CommandLineToolTests {
         var last_seq: Int?
         /// `gaps` of the summary.
         var gaps: Int?
+        /// `remaining` of a budget-exhausted line.
+        var remaining: Int?
+        /// `reset_after_ms` of a budget-exhausted line.
+        var reset_after_ms: Int?
     }
 
     /// Runs the executable with `arguments` (without `DISCORD_TOKEN` in its environment); kills it after `timeout`.
@@ -241,5 +245,69 @@ struct CommandLineToolTests {
         ])
         #expect(trusted.status == 0, "stderr: \(trusted.standardError)")
         #expect(trusted.lines(kind: "dispatch").first?.type == "READY")
+    }
+
+    /// `--shards all` takes the count, URL and limits from /gateway/bot and tags every line with its shard.
+    @Test(.timeLimit(.minutes(1)))
+    func clusterListenRunsTheRecommendedShardsWithTaggedLines() async throws {
+        var configuration = GatewaySimulator.Configuration()
+        configuration.heartbeatInterval = .seconds(1)
+        configuration.recommendedShards = 4
+        configuration.maxConcurrency = 4
+        configuration.guildCount = 8
+        let simulator = try GatewaySimulator(configuration: configuration)
+        defer { simulator.stop() }
+        let run = try await Self.run([
+            "listen", "--shards", "all", "--api-url", simulator.restBaseURL, "--token", "test-token",
+            "--exit-after-events", "12",
+        ])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let ready = run.lines(kind: "dispatch").filter { $0.type == "READY" }
+        #expect(Set(ready.compactMap(\.shard)) == [0, 1, 2, 3])
+        #expect(simulator.identifies.compactMap { $0.shard?.last } == [4, 4, 4, 4])
+        let summary = try #require(run.lines(kind: "summary").last)
+        #expect(summary.events == 12)
+        #expect(summary.gaps == 0)
+    }
+
+    /// `A-B` with `--total` runs exactly those shards; `A-B` without `--total` is bad usage.
+    @Test(.timeLimit(.minutes(1)))
+    func clusterListenRunsARangeOfTheTotal() async throws {
+        var configuration = GatewaySimulator.Configuration()
+        configuration.heartbeatInterval = .seconds(1)
+        configuration.guildCount = 0
+        let simulator = try GatewaySimulator(configuration: configuration)
+        defer { simulator.stop() }
+        let run = try await Self.run([
+            "listen", "--shards", "2-3", "--total", "6", "--api-url", simulator.restBaseURL, "--gateway-url",
+            simulator.url, "--token", "test-token", "--max-concurrency", "2", "--exit-after-events", "2",
+        ])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(Set(simulator.identifies.compactMap(\.shard)) == [[2, 6], [3, 6]])
+        let usage = try await Self.run(["listen", "--shards", "2-3", "--token", "test-token"])
+        #expect(usage.status == 64)
+    }
+
+    /// At the budget's reserve the tool prints a budget-exhausted line and identifies no further.
+    @Test(.timeLimit(.minutes(1)))
+    func clusterListenStopsIdentifyingAtTheBudgetReserve() async throws {
+        var configuration = GatewaySimulator.Configuration()
+        configuration.heartbeatInterval = .seconds(1)
+        configuration.recommendedShards = 8
+        configuration.maxConcurrency = 8
+        configuration.guildCount = 0
+        configuration.sessionStartLimit = SimulatedSessionStartLimit(total: 1000, remaining: 12, resetAfter: .seconds(600))
+        let simulator = try GatewaySimulator(configuration: configuration)
+        defer { simulator.stop() }
+        let run = try await Self.run([
+            "listen", "--shards", "all", "--api-url", simulator.restBaseURL, "--token", "test-token", "--duration", "2",
+        ])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let budget = try #require(run.lines(kind: "budget-exhausted").first)
+        // The default reserve is 1 % of the daily total, at least 5: 10 here.
+        #expect(budget.remaining == 10)
+        #expect((budget.reset_after_ms ?? 0) > 500_000)
+        #expect(simulator.identifyCount == 2)
+        #expect(simulator.sessionStartsRemaining == 10)
     }
 }

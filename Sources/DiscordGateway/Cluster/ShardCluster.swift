@@ -183,6 +183,10 @@ public final class ShardCluster: Sendable {
             settings.reserve = configuration.identifyBudgetReserve
             let scheduler = IdentifyScheduler(configuration: settings)
             scheduler.onBudgetEvent { [weak self] event in self?.budgetEvent(event) }
+            if scheduler.isBudgetExhausted, let budget = scheduler.budget {
+                // Already at the reserve before any shard asked: report it like a later exhaustion.
+                budgetEvent(.exhausted(remaining: budget.remaining, resetAfter: budget.resetAfter))
+            }
             state.withLock { $0.scheduler = scheduler }
             coordinator = scheduler
         }
@@ -440,6 +444,12 @@ public final class ShardCluster: Sendable {
         }
     }
 
+    /// Called on the callback queue when a shard's connection ends.
+    func disconnected(_ shard: Shard, error: ShardError) {
+        let delegate = state.withLock { $0.delegate.value }
+        delegate?.shardCluster(self, shard: shard, didDisconnectWith: error)
+    }
+
     /// Called on the callback queue when a shard stops for good.
     func stopped(_ shard: Shard, error: ShardError) {
         let delegate = state.withLock { $0.delegate.value }
@@ -484,6 +494,10 @@ final class ClusterShardObserver: ShardDelegate {
 
     func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) {
         cluster?.stateChanged(shard, from: oldState, to: newState)
+    }
+
+    func shard(_ shard: Shard, didDisconnectWith error: ShardError) {
+        cluster?.disconnected(shard, error: error)
     }
 
     func shard(_ shard: Shard, didStopWith error: ShardError) {

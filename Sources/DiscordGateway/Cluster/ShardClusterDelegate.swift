@@ -16,6 +16,8 @@ public protocol ShardClusterDelegate: AnyObject, Sendable {
     func shardClusterDidBecomeReady(_ cluster: ShardCluster)
     /// The daily session-start budget fell to its reserve: identifies are held until `resetAfter` has passed.
     func shardCluster(_ cluster: ShardCluster, didExhaustIdentifyBudget remaining: Int, resetAfter: Duration)
+    /// One shard's connection ended; `error.isRetryable` tells whether it reconnects on its own.
+    func shardCluster(_ cluster: ShardCluster, shard: Shard, didDisconnectWith error: ShardError)
     /// One shard stopped for good (fatal close code or TLS certificate failure).
     func shardCluster(_ cluster: ShardCluster, shard: Shard, didStopWith error: ShardError)
 }
@@ -33,6 +35,8 @@ extension ShardClusterDelegate {
     public func shardClusterDidBecomeReady(_ cluster: ShardCluster) {}
     /// Does nothing.
     public func shardCluster(_ cluster: ShardCluster, didExhaustIdentifyBudget remaining: Int, resetAfter: Duration) {}
+    /// Does nothing.
+    public func shardCluster(_ cluster: ShardCluster, shard: Shard, didDisconnectWith error: ShardError) {}
     /// Does nothing.
     public func shardCluster(_ cluster: ShardCluster, shard: Shard, didStopWith error: ShardError) {}
 }
