@@ -134,6 +134,7 @@ configuration.shardTemplate = template
 configuration.identifyCoordinator = IdentifyScheduler(
     configuration: .init(maxConcurrency: 50, window: .milliseconds(20), safetyMargin: .zero))
 let before = residentKiB()
+let heapBefore = FreedMemory.heapInUse
 let started = ContinuousClock.now
 let cluster = ShardCluster(configuration: configuration)
 let counter = Counter(target: options.shards)
@@ -143,12 +144,14 @@ counter.ready.wait()
 let readyAfter = ContinuousClock.now - started
 usleep(2_000_000)
 let idle = residentKiB()
+let heapIdle = FreedMemory.heapInUse
 print(
     "\(options.shards) connected idle shards (\(options.usesTLS ? "TLS" : "plain"), zlib-stream) ready in \(readyAfter): "
         + "RSS \(before) → \(idle) KiB, \((idle - before) / options.shards) KiB per shard (goal ≤ 160 KiB)")
 
 childInput.fileHandleForWriting.write(Data("big\n".utf8))
 _ = readChildLine()
+let bigSent = ContinuousClock.now
 let deadline = ContinuousClock.now + .seconds(120)
 while counter.bigReceived.withLock({ $0 }) < options.shards && ContinuousClock.now < deadline { usleep(100_000) }
 usleep(2_000_000)
@@ -156,6 +159,12 @@ let afterBig = residentKiB()
 print(
     "after a \(1200 * 900 / 1024) KiB GUILD_CREATE on every shard: RSS \(afterBig) KiB, "
         + "\((afterBig - before) / options.shards) KiB per shard (buffers shrink back; the malloc arena may keep some)")
+FreedMemory.releaseNow()
+usleep(500_000)
+let trimmed = residentKiB()
+let heapAfter = FreedMemory.heapInUse
+print("heap in use per shard: idle \((heapIdle - heapBefore) / options.shards / 1024) KiB, after the large message \((heapAfter - heapBefore) / options.shards / 1024) KiB")
+print("after one more malloc_trim: RSS \(trimmed) KiB, \((trimmed - before) / options.shards) KiB per shard")
 try await cluster.shutdown(resumable: false)
 childInput.fileHandleForWriting.closeFile()
 child.waitUntilExit()

@@ -3,6 +3,7 @@
 /* Linux system calls the Swift Glibc module does not expose. */
 #include <sys/eventfd.h>
 #include <pthread.h>
+#include <malloc.h>
 
 /// Creates a non-blocking, close-on-exec eventfd (the I/O thread's wake-up descriptor).
 static inline int CSystem_eventfd_nonblocking(void) {
@@ -13,5 +14,16 @@ static inline int CSystem_eventfd_nonblocking(void) {
 int pthread_setname_np(pthread_t thread, const char *name);
 static inline int CSystem_set_thread_name(const char *name) {
     return pthread_setname_np(pthread_self(), name);
+}
+
+/// Returns freed heap memory of every malloc arena to the operating system.
+static inline int CSystem_malloc_trim(void) {
+    return malloc_trim(0);
+}
+
+/// Bytes of heap currently allocated (in use), from mallinfo2.
+static inline size_t CSystem_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
 }
 #endif

@@ -235,7 +235,11 @@ final class ShardDelivery: Sendable {
             guard let (chunk, handlers, delegate) = next else { return }
             var slow = 0
             var maximumLag = Duration.zero
+            var deliveredLarge = false
             for entry in chunk {
+                if case .event(let event) = entry.item, event.rawPayload.count >= FreedMemory.largeMessageSize {
+                    deliveredLarge = true
+                }
                 let started = ContinuousClock.now
                 maximumLag = max(maximumLag, started - entry.enqueuedAt)
                 callbackStarted.store(nanoseconds(started), ordering: .releasing)
@@ -246,6 +250,10 @@ final class ShardDelivery: Sendable {
                     slow += 1
                     if let delegate, let shard = owner { delegate.shard(shard, callbackRanFor: duration) }
                 }
+            }
+            if deliveredLarge {
+                // The chunk (and its large payloads) is released when this scope ends; trim after that.
+                callbackQueue.async { FreedMemory.releaseAfterLargeMessage() }
             }
             let remaining = state.withLock { state -> Int in
                 state.statistics.delivered += chunk.count

@@ -51,6 +51,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
     private var readingPaused = false
     /// The loop is over.
     private var isDone = false
+    /// A message of at least ``FreedMemory/largeMessageSize`` went through since the last trim request.
+    private var sawLargeMessage = false
 
     /// Creates the loop for `connection`.
     init(connection: WebSocketConnection, delegate: any WebSocketConnectionDelegate) {
@@ -533,6 +535,10 @@ final class WebSocketIOLoop: @unchecked Sendable {
             failConnection(code: 4000, error: error)
         }
         if parser.bufferedByteCount == 0 { parser.shrinkBuffers() }
+        if sawLargeMessage {
+            sawLargeMessage = false
+            FreedMemory.releaseAfterLargeMessage()
+        }
     }
 
     /// Handles one parser event.
@@ -543,11 +549,13 @@ final class WebSocketIOLoop: @unchecked Sendable {
             delegate.connection(connection, didReceive: .init(kind: .text, bytes: bytes, wireSize: bytes.count))
         case .binary(let bytes):
             guard !closeSent else { return }
+            if bytes.count >= FreedMemory.largeMessageSize { sawLargeMessage = true }
             if configuration.compression == .zlibStream {
                 if inflater == nil {
                     inflater = try ZlibStreamInflater(maximumMessageSize: configuration.maximumMessageSize)
                 }
                 try inflater?.push(bytes) { output in
+                    if output.count >= FreedMemory.largeMessageSize { sawLargeMessage = true }
                     if configuration.validatesUTF8 {
                         inflatedUTF8.reset()
                         guard inflatedUTF8.validate(output), inflatedUTF8.isAtCharacterBoundary else {
