@@ -69,6 +69,11 @@ let package = Package(
             path: "Benchmarks/ClusterMemoryBenchmark"
         ),
         .executableTarget(
+            name: "ClusterStartupBenchmark",
+            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            path: "Benchmarks/ClusterStartupBenchmark"
+        ),
+        .executableTarget(
             name: "ClusterMonitor",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
             path: "Samples/ClusterMonitor"

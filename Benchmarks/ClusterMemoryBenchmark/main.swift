@@ -163,7 +163,9 @@ FreedMemory.releaseNow()
 usleep(500_000)
 let trimmed = residentKiB()
 let heapAfter = FreedMemory.heapInUse
-print("heap in use per shard: idle \((heapIdle - heapBefore) / options.shards / 1024) KiB, after the large message \((heapAfter - heapBefore) / options.shards / 1024) KiB")
+print(
+    "heap in use per shard: idle \((heapIdle - heapBefore) / options.shards / 1024) KiB, after the large message \((heapAfter - heapBefore) / options.shards / 1024) KiB"
+)
 print("after one more malloc_trim: RSS \(trimmed) KiB, \((trimmed - before) / options.shards) KiB per shard")
 try await cluster.shutdown(resumable: false)
 childInput.fileHandleForWriting.closeFile()

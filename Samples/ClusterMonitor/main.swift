@@ -10,7 +10,11 @@ import Foundation
 /// Prints one status table.
 func printTable(_ cluster: ShardCluster) {
     let rows = cluster.status.map { status -> String in
-        let latency = status.latency.map { String(format: "%.1f ms", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000) } ?? "–"
+        let latency =
+            status.latency.map {
+                String(
+                    format: "%.1f ms", Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1000)
+            } ?? "–"
         let state = "\(status.state)".padding(toLength: 36, withPad: " ", startingAt: 0)
         return String(format: "  %3d  %@ %8@  %d", status.id, state, latency, status.reconnectCount)
     }

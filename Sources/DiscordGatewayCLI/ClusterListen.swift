@@ -38,7 +38,8 @@ extension ListenCommand {
         template.intents = try parsedIntents()
         let apiHost = URLComponents(string: apiURL)?.host ?? ""
         template.allowsInsecureTransport =
-            try explicitGatewayURL.map { try Self.checkGatewayURL($0, insecure: insecure) } ?? (insecure || Self.isLoopback(apiHost))
+            try explicitGatewayURL.map { try Self.checkGatewayURL($0, insecure: insecure) }
+            ?? (insecure || Self.isLoopback(apiHost))
         template.compression = compress == .zlibStream ? .zlibStream : .none
         if let names = eventNames { template.eventFilter = GatewayEventFilter(names: names + ["READY"]) }
         if let caFile { template.tls.additionalTrustRootsFile = caFile }
@@ -141,7 +142,9 @@ final class ClusterListenPrinter: ShardClusterDelegate {
         if let eventLimit, total >= eventLimit { latch.complete(.eventLimitReached) }
     }
 
-    func shardCluster(_ cluster: ShardCluster, shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) {
+    func shardCluster(
+        _ cluster: ShardCluster, shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState
+    ) {
         printer(shard.id).shard(shard, didChangeStateFrom: oldState, to: newState)
     }
 

@@ -60,13 +60,17 @@ struct ListenCommand: ParsableCommand {
     /// `--gateway-url`.
     @Option(
         name: .customLong("gateway-url"),
-        help: "Gateway base URL (default wss://gateway.discord.gg, or /gateway/bot's with --shards); ws:// only for loopback addresses unless --insecure."
+        help:
+            "Gateway base URL (default wss://gateway.discord.gg, or /gateway/bot's with --shards); ws:// only for loopback addresses unless --insecure."
     )
     var explicitGatewayURL: String?
     /// The gateway URL for a single shard.
     var gatewayURL: String { explicitGatewayURL ?? "wss://gateway.discord.gg" }
     /// `--shards`.
-    @Option(help: "Run a cluster: \"all\" (the recommended count, or 0…N-1 with --total) or an inclusive range A-B of --total.")
+    @Option(
+        help:
+            "Run a cluster: \"all\" (the recommended count, or 0…N-1 with --total) or an inclusive range A-B of --total."
+    )
     var shards: String?
     /// `--api-url`.
     @Option(name: .customLong("api-url"), help: "Discord REST API base, for GET /gateway/bot (with --shards).")

@@ -296,7 +296,8 @@ struct CommandLineToolTests {
         configuration.recommendedShards = 8
         configuration.maxConcurrency = 8
         configuration.guildCount = 0
-        configuration.sessionStartLimit = SimulatedSessionStartLimit(total: 1000, remaining: 12, resetAfter: .seconds(600))
+        configuration.sessionStartLimit = SimulatedSessionStartLimit(
+            total: 1000, remaining: 12, resetAfter: .seconds(600))
         let simulator = try GatewaySimulator(configuration: configuration)
         defer { simulator.stop() }
         let run = try await Self.run([

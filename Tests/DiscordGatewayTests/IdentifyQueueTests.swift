@@ -109,7 +109,7 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         let last = grants.map(\.at).max() ?? t0
         // ceil(32 / 4) = 8 rounds; the first at t0, so the last starts 7 spacings later.
         #expect(t0.duration(to: last) <= .seconds(8 * 5) + .milliseconds(8 * 250))
-        #expect(t0.duration(to: last) == .milliseconds(7 * 5250))
+        #expect(t0.duration(to: last) == .milliseconds(7 * 5100))
         // Shards go out bucket by bucket "in order": 0...3 first, then 4...7.
         #expect(grants.prefix(4).map(\.request.shard.id) == [0, 1, 2, 3])
         #expect(grants.dropFirst(4).prefix(4).map(\.request.shard.id) == [4, 5, 6, 7])
@@ -137,7 +137,7 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         for id in 0..<5 { initial += queue.enqueue(request(id, of: 5), at: t0) }
         let (grants, _) = drain(&queue, from: t0, initial: initial)
         #expect(grants.map(\.request.shard.id) == [0, 1, 2, 3, 4])
-        #expect(grants.map { t0.duration(to: $0.at) } == (0..<5).map { .milliseconds($0 * 5250) })
+        #expect(grants.map { t0.duration(to: $0.at) } == (0..<5).map { .milliseconds($0 * 5100) })
     }
 
     @Test func aFreeBucketGrantsAtOnceAndABusyOneWaitsForTheWindowPlusMargin() {
@@ -182,8 +182,8 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         #expect(!step8)  // already granted
         #expect(queue.waitingCount == 1)
         let wake = queue.nextWakeUp
-        #expect(wake == t0 + .milliseconds(5250))
-        let step9 = queue.tick(at: t0 + .milliseconds(5250))
+        #expect(wake == t0 + .milliseconds(5100))
+        let step9 = queue.tick(at: t0 + .milliseconds(5100))
         #expect(granted(step9) == [request(2)])
         #expect(queue.nextWakeUp == nil)
     }
@@ -218,7 +218,7 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         for id in 0..<5 { initial += queue.enqueue(request(id, of: 5), at: t0) }
         let (grants, others) = drain(&queue, from: t0, until: t0 + .seconds(59), initial: initial)
         #expect(grants.map(\.request.shard.id) == [0, 1])
-        #expect(others == [.budgetExhausted(remaining: 2, resetAfter: .milliseconds(54_750))])
+        #expect(others == [.budgetExhausted(remaining: 2, resetAfter: .milliseconds(54_900))])
         #expect(queue.isBudgetExhausted)
         #expect(queue.waitingCount == 3)
         #expect(queue.nextWakeUp == t0 + .seconds(60))
@@ -298,13 +298,13 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         let step15 = queue.update(maxConcurrency: 4, at: t0 + .seconds(1))
         #expect(step15.isEmpty)
         #expect(queue.maxConcurrency == 4)
-        #expect(queue.nextWakeUp == t0 + .milliseconds(5250))
+        #expect(queue.nextWakeUp == t0 + .milliseconds(5100))
         let (grants, _) = drain(&queue, from: t0 + .seconds(1), initial: [])
         let all = [ObservedGrant(request: request(0, of: 8), at: t0)] + grants
         #expect(all.count == 8)
         #expect(granted(grants.prefix(4).map { .grant($0.request) }).map(\.shard.id) == [1, 2, 3, 4])
-        #expect(grants.prefix(4).allSatisfy { $0.at == t0 + .milliseconds(5250) })
-        #expect(grants.dropFirst(4).allSatisfy { $0.at == t0 + .milliseconds(10_500) })
+        #expect(grants.prefix(4).allSatisfy { $0.at == t0 + .milliseconds(5100) })
+        #expect(grants.dropFirst(4).allSatisfy { $0.at == t0 + .milliseconds(10_200) })
         #expect(bucketViolations(all, maxConcurrency: 4, window: .seconds(5)) == 0)
     }
 
@@ -318,7 +318,7 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         let (grants, _) = drain(&queue, from: t0 + .seconds(1))
         #expect(grants.map(\.request.shard.id) == [4, 5, 6, 7])
         #expect(bucketViolations(grants, maxConcurrency: 1, window: .seconds(5)) == 0)
-        #expect(grants.first?.at == t0 + .milliseconds(5250))
+        #expect(grants.first?.at == t0 + .milliseconds(5100))
     }
 
     @Test func aBudgetCarriesItsMaxConcurrency() {

@@ -11,7 +11,9 @@ final class ClusterRecorder: ShardClusterDelegate {
     let events = TimedMailbox<ClusterEvent>(label: "a cluster event")
 
     func shardClusterDidBecomeReady(_ cluster: ShardCluster) { ready.put(true) }
-    func shardCluster(_ cluster: ShardCluster, didUpdateStartupProgress ready: Int, of total: Int) { progress.put(ready) }
+    func shardCluster(_ cluster: ShardCluster, didUpdateStartupProgress ready: Int, of total: Int) {
+        progress.put(ready)
+    }
     func shardCluster(_ cluster: ShardCluster, didExhaustIdentifyBudget remaining: Int, resetAfter: Duration) {
         budget.put(remaining)
     }
@@ -47,7 +49,8 @@ func clusterConfiguration(
         #expect(ShardCluster.shardID(forGuild: guild, total: 16) == Int((guild >> 22) % 16))
         #expect(ShardCluster.bucket(ofShard: 17, maxConcurrency: 16) == 1)
         #expect(ShardCluster.shardIDs(inBucket: 1, maxConcurrency: 4, total: 12) == [1, 5, 9])
-        #expect(ShardCluster.ranges(total: 64, processes: 4, maxConcurrency: 16) == [0...15, 16...31, 32...47, 48...63])
+        #expect(
+            ShardCluster.ranges(total: 64, processes: 4, maxConcurrency: 16) == [0...15, 16...31, 32...47, 48...63])
         #expect(ShardCluster.ranges(total: 10, processes: 3) == [0...3, 4...6, 7...9])
     }
 
@@ -82,7 +85,9 @@ func clusterConfiguration(
         // A mass disconnect: every shard resumes; not one identify.
         for client in simulator.clients where client.sessionID != nil { client.drop() }
         let deadline = ContinuousClock.now + .seconds(20)
-        while !(cluster.status.allSatisfy { $0.reconnectCount >= 1 } && cluster.isReady) && ContinuousClock.now < deadline {
+        while !(cluster.status.allSatisfy { $0.reconnectCount >= 1 } && cluster.isReady)
+            && ContinuousClock.now < deadline
+        {
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(cluster.isReady)
@@ -99,7 +104,8 @@ func clusterConfiguration(
         defer { simulator.stop() }
         let path = NSTemporaryDirectory() + "sessions-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var configuration = clusterConfiguration(simulator, shards: .total(4), maxConcurrency: 4, window: .milliseconds(100))
+        var configuration = clusterConfiguration(
+            simulator, shards: .total(4), maxConcurrency: 4, window: .milliseconds(100))
         configuration.sessionStore = JSONFileSessionStore(path: path)
         let first = ShardCluster(configuration: configuration)
         let firstRecorder = ClusterRecorder()
@@ -132,7 +138,8 @@ func clusterConfiguration(
         settings.sessionStartLimit = SimulatedSessionStartLimit(total: 1000, remaining: 8, resetAfter: .seconds(3600))
         let simulator = try GatewaySimulator(configuration: settings)
         defer { simulator.stop() }
-        var configuration = clusterConfiguration(simulator, shards: .recommended, maxConcurrency: 10, window: .milliseconds(50))
+        var configuration = clusterConfiguration(
+            simulator, shards: .recommended, maxConcurrency: 10, window: .milliseconds(50))
         configuration.identifyCoordinator = nil  // the built-in scheduler, fed by /gateway/bot's budget
         configuration.maxConcurrency = 10
         configuration.identifyBudgetReserve = 5
@@ -163,7 +170,8 @@ func clusterConfiguration(
         let simulator = try GatewaySimulator(configuration: settings)
         defer { simulator.stop() }
         let cluster = ShardCluster(
-            configuration: clusterConfiguration(simulator, shards: .total(4), maxConcurrency: 4, window: .milliseconds(50)))
+            configuration: clusterConfiguration(
+                simulator, shards: .total(4), maxConcurrency: 4, window: .milliseconds(50)))
         let recorder = ClusterRecorder()
         cluster.delegate = recorder
         try await cluster.start()

@@ -114,7 +114,7 @@ package struct IdentifyQueue: Sendable {
     package init(
         maxConcurrency: Int = 1,
         window: Duration = .seconds(5),
-        safetyMargin: Duration = .milliseconds(250),
+        safetyMargin: Duration = .milliseconds(100),
         reserve: Int? = nil,
         budgetPeriod: Duration = .seconds(86_400)
     ) {

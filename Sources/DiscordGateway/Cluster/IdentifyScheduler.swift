@@ -24,8 +24,8 @@ public final class IdentifyScheduler: IdentifyCoordinator, Sendable {
         public var maxConcurrency: Int = 1
         /// Discord's identify window per bucket. Default 5 s.
         public var window: Duration = .seconds(5)
-        /// Extra spacing between two grants of one bucket, because Discord counts arrival. Default 250 ms.
-        public var safetyMargin: Duration = .milliseconds(250)
+        /// Extra spacing between two grants of one bucket, because Discord counts arrival. Default 100 ms (small enough that 32 shards at max_concurrency 1 still start within 32 × 5 s + 1 s).
+        public var safetyMargin: Duration = .milliseconds(100)
         /// The daily budget, if known; its ``SessionStartLimit/maxConcurrency`` replaces ``maxConcurrency``.
         public var budget: SessionStartLimit? = nil
         /// Identifies never spent from the budget; `nil` for 1% of the total, at least 5.
@@ -42,7 +42,7 @@ public final class IdentifyScheduler: IdentifyCoordinator, Sendable {
         public init(
             maxConcurrency: Int = 1,
             window: Duration = .seconds(5),
-            safetyMargin: Duration = .milliseconds(250),
+            safetyMargin: Duration = .milliseconds(100),
             budget: SessionStartLimit? = nil,
             reserve: Int? = nil
         ) {

@@ -407,7 +407,10 @@ public final class ShardCluster: Sendable {
     /// Called on the callback queue for each shard dispatch.
     func deliver(_ event: GatewayEvent, from shard: Shard) {
         let (handlers, delegate, pulls) = state.withLock { state in
-            (state.handlers, state.delegate.value, state.pullRequested || (!state.hasDelegate && state.handlers.isEmpty))
+            (
+                state.handlers, state.delegate.value,
+                state.pullRequested || (!state.hasDelegate && state.handlers.isEmpty)
+            )
         }
         delegate?.shardCluster(self, didReceive: event, from: shard)
         let tagged = ClusterEvent(shardID: shard.id, event: event)

@@ -9,7 +9,8 @@ public protocol ShardClusterDelegate: AnyObject, Sendable {
     /// A dispatch from one of the shards.
     func shardCluster(_ cluster: ShardCluster, didReceive event: GatewayEvent, from shard: Shard)
     /// One shard's state changed.
-    func shardCluster(_ cluster: ShardCluster, shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState)
+    func shardCluster(
+        _ cluster: ShardCluster, shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState)
     /// Startup progress: `ready` of `total` shards have reached ``ShardState/connected`` at least once.
     func shardCluster(_ cluster: ShardCluster, didUpdateStartupProgress ready: Int, of total: Int)
     /// Every shard is connected for the first time since ``ShardCluster/start()``.

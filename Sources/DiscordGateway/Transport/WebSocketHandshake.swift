@@ -110,7 +110,9 @@ package enum WebSocketHandshake {
     ///   ``WebSocketError/httpStatus``), ``WebSocketError/Code/invalidHandshakeResponse`` for a malformed answer,
     ///   missing `Upgrade: websocket` / `Connection: upgrade`, a wrong `Sec-WebSocket-Accept` or an unrequested
     ///   `Sec-WebSocket-Extensions`, and ``WebSocketError/Code/handshakeHeaderTooLarge``.
-    package static func parseResponse(_ bytes: UnsafeRawBufferPointer, key: String, maximumHeaderSize: Int) throws
+    package static func parseResponse(
+        _ bytes: UnsafeRawBufferPointer, key: String, maximumHeaderSize: Int
+    ) throws
         -> Int?
     {
         guard let end = try headerBlockEnd(bytes, maximumHeaderSize: maximumHeaderSize) else { return nil }
@@ -177,7 +179,9 @@ package enum WebSocketHandshake {
     /// - Throws: ``WebSocketError`` with ``WebSocketError/Code/invalidHandshakeRequest`` unless it is a
     ///   `GET` with `Upgrade: websocket`, `Connection: upgrade`, a 16-byte base64 `Sec-WebSocket-Key` and
     ///   `Sec-WebSocket-Version: 13`; ``WebSocketError/Code/handshakeHeaderTooLarge`` past the limit.
-    package static func parseRequest(_ bytes: UnsafeRawBufferPointer, maximumHeaderSize: Int) throws -> (
+    package static func parseRequest(
+        _ bytes: UnsafeRawBufferPointer, maximumHeaderSize: Int
+    ) throws -> (
         request: UpgradeRequest, consumed: Int
     )? {
         guard let end = try headerBlockEnd(bytes, maximumHeaderSize: maximumHeaderSize) else { return nil }
@@ -257,7 +261,9 @@ package enum WebSocketHandshake {
     ///   - headers: Further header fields, in order.
     ///   - body: The body text.
     /// - Returns: The response bytes.
-    package static func makeRejection(status: Int, reason: String, headers: [(String, String)], body: String)
+    package static func makeRejection(
+        status: Int, reason: String, headers: [(String, String)], body: String
+    )
         -> [UInt8]
     {
         let bodyBytes = Array(body.utf8)
