@@ -44,8 +44,8 @@ public final class Shard: @unchecked Sendable {
     let delivery: ShardDelivery
     /// Published snapshot.
     let published = Locked(Published())
-    /// Logger with shard metadata.
-    let logger: Logger
+    /// Logger with `shard.id`, `shard.count` and (once connecting) `connection.generation` metadata.
+    private var logger: Logger
     /// Grants identify slots (a cluster shares one between its shards); `nil` identifies at once.
     let identifyCoordinator: (any IdentifyCoordinator)?
 
@@ -406,7 +406,8 @@ public final class Shard: @unchecked Sendable {
     /// Creates and starts the WebSocket connection for `generation`.
     private func openConnection(url: String, resume: Bool, generation: Int) {
         guard core.generation == generation else { return }
-        logger.debug("connecting to \(url) (generation \(generation), \(resume ? "resume" : "identify"))")
+        logger[metadataKey: "connection.generation"] = "\(generation)"
+        logger.debug("connecting to \(url) (\(resume ? "resume" : "identify"))")
         var settings = WebSocketConnection.Configuration()
         settings.tls = configuration.tls
         settings.allowsInsecureTransport = configuration.allowsInsecureTransport

@@ -58,7 +58,8 @@ public struct ShardConfiguration: Sendable {
     /// Whether every received message's raw JSON is passed to ``Shard/onRawMessage(_:)`` handlers, including
     /// filtered dispatches and non-dispatch opcodes. Default: `false`.
     public var deliversRawMessages = false
-    /// Reconnect delays. Default: immediate, then 1, 2, 4 … 128 s with jitter.
+    /// Reconnect delays. Default: immediate, then 1, 2, 4 … 128 s with up to 25 % jitter; a connection that died
+    /// within 1 s of opening waits at least 1 s (no tight loops).
     public var backoff = Backoff()
     /// Payloads per rate-limit window (Discord: 120 per 60 s). Default: 120.
     public var commandLimit = 120
