@@ -143,9 +143,13 @@ struct DemoCommand: ParsableCommand {
         }
 
         // Wait for the tail: every dispatch the simulator numbered, RESUMEDs included, must arrive.
-        let expected = simulator.lastSequence(ofSession: sessionID) ?? 0
+        // A reconnect still under way (a short --seconds) ends with one more (RESUMED): wait for it to finish too.
         let deadline = ContinuousClock.now + .seconds(15)
-        while (counter.snapshot.lastSequence ?? 0) < expected, ContinuousClock.now < deadline, !latch.isCompleted {
+        let isSettled = {
+            shard.state == .connected
+                && (counter.snapshot.lastSequence ?? 0) >= simulator.lastSequence(ofSession: sessionID) ?? 0
+        }
+        while !isSettled(), ContinuousClock.now < deadline, !latch.isCompleted {
             blockingSleep(.milliseconds(20))
         }
         latch.complete(.finished)
@@ -163,6 +167,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         let counts = counter.snapshot
+        let expected = simulator.lastSequence(ofSession: sessionID) ?? 0
         let complete =
             counts.gaps == 0 && counts.restarts == 0 && counts.firstSequence == 1 && counts.lastSequence == expected
         let identifiesAfterFirst = max(simulator.identifyCount - 1, 0)
