@@ -4,8 +4,9 @@ internal import DiscordGatewayTesting
 internal import Dispatch
 internal import Foundation
 
-/// `discord-gateway demo`: shows a shard surviving a reconnect request and a zombied connection without losing an
-/// event, against an in-process gateway simulator (or, with `DISCORD_TOKEN` set, prints events from Discord).
+/// `discord-gateway demo`: shows a cluster starting within its identify limits and resuming from a session store
+/// (``DemoClusterPart``), then a shard surviving a reconnect request and a zombied connection without losing an
+/// event, against in-process gateway simulators (or, with `DISCORD_TOKEN` set, prints events from Discord).
 ///
 /// **Threading:** `run()` blocks the main thread and drives the simulator from it; the log is written from the
 /// shard's callback queue and the main thread through one ``JSONLineWriter``.
@@ -13,13 +14,17 @@ struct DemoCommand: ParsableCommand {
     /// Help and name.
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Watch a shard resume through a reconnect and a zombie connection without losing an event.",
+        abstract:
+            "Watch a cluster start within its identify limits, and a shard resume through a reconnect and a zombie "
+            + "connection without losing an event.",
         discussion: """
-            Without DISCORD_TOKEN: starts a gateway simulator in this process (heartbeat every second), streams \
-            a few hundred realistic events over about 12 seconds, asks the shard to reconnect (op 7) and then \
-            stops acknowledging its heartbeats, and checks that every sequence number arrived exactly once. \
-            Exits 0 when no event was lost, 1 otherwise. With DISCORD_TOKEN set: connects to Discord and prints \
-            events until Ctrl-C.
+            Without DISCORD_TOKEN, two parts against gateway simulators in this process. Part 1: a cluster of 8 \
+            shards at max_concurrency 2 starts (one identify per bucket per 400 ms window), shuts down resumably \
+            into an in-memory session store, and a second cluster resumes every shard from it without a new \
+            identify. Part 2: one shard (heartbeat every second) receives a few hundred realistic events over \
+            about 12 seconds while the gateway asks it to reconnect (op 7) and then stops acknowledging its \
+            heartbeats; every sequence number must arrive exactly once. Exits 0 when both parts pass, 1 \
+            otherwise. With DISCORD_TOKEN set: connects to Discord and prints events until Ctrl-C.
             """
     )
 
@@ -70,8 +75,21 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// Runs the scripted demo against an in-process simulator and prints the verdict.
+    /// Runs both parts of the scripted demo against in-process simulators: the cluster (``DemoClusterPart``), then
+    /// the single shard; exits 1 unless both pass.
     private func runSimulated() throws {
+        let log = DemoLog()
+        log.say("no DISCORD_TOKEN set: running against in-process gateway simulators")
+        let clusterPassed = DemoClusterPart(log: log).run()
+        log.say(
+            "part 2: one shard through a Reconnect (op 7) and a zombie connection, every event counted",
+            timestamped: false)
+        try runSingleShard(log: log)
+        if !clusterPassed { throw ExitCode(1) }
+    }
+
+    /// Runs the single-shard story against an in-process simulator and prints its verdict.
+    private func runSingleShard(log: DemoLog) throws {
         var simulatorConfiguration = GatewaySimulator.Configuration()
         simulatorConfiguration.heartbeatInterval = .seconds(1)
         simulatorConfiguration.guildCount = 3
@@ -83,7 +101,6 @@ struct DemoCommand: ParsableCommand {
         configuration.allowsInsecureTransport = true  // ws:// to the loopback simulator, explicitly allowed
         let callbackQueue = DispatchQueue(label: "discord-gateway.demo.callbacks")
         configuration.callbackQueue = callbackQueue
-        let log = DemoLog()
         let counter = EventCounter(countsGaps: true)
         let latch = StopLatch()
         let observer = DemoObserver(log: log, counter: counter, latch: latch, printsEvents: false)
@@ -92,7 +109,7 @@ struct DemoCommand: ParsableCommand {
         let trap = SignalTrap { latch.complete(.signal($0)) }
         defer { trap.cancel() }
 
-        log.say("no DISCORD_TOKEN set: gateway simulator on \(simulator.url), heartbeat every 1 s")
+        log.say("gateway simulator on \(simulator.url), heartbeat every 1 s")
         shard.connect()
         guard let sessionID = observer.waitForSession(of: shard, timeout: .seconds(10)) else {
             shard.close(code: .normalClosure)
@@ -126,9 +143,13 @@ struct DemoCommand: ParsableCommand {
         }
 
         // Wait for the tail: every dispatch the simulator numbered, RESUMEDs included, must arrive.
-        let expected = simulator.lastSequence(ofSession: sessionID) ?? 0
+        // A reconnect still under way (a short --seconds) ends with one more (RESUMED): wait for it to finish too.
         let deadline = ContinuousClock.now + .seconds(15)
-        while (counter.snapshot.lastSequence ?? 0) < expected, ContinuousClock.now < deadline, !latch.isCompleted {
+        let isSettled = {
+            shard.state == .connected
+                && (counter.snapshot.lastSequence ?? 0) >= simulator.lastSequence(ofSession: sessionID) ?? 0
+        }
+        while !isSettled(), ContinuousClock.now < deadline, !latch.isCompleted {
             blockingSleep(.milliseconds(20))
         }
         latch.complete(.finished)
@@ -146,6 +167,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         let counts = counter.snapshot
+        let expected = simulator.lastSequence(ofSession: sessionID) ?? 0
         let complete =
             counts.gaps == 0 && counts.restarts == 0 && counts.firstSequence == 1 && counts.lastSequence == expected
         let identifiesAfterFirst = max(simulator.identifyCount - 1, 0)

@@ -288,6 +288,21 @@ struct CommandLineToolTests {
         #expect(usage.status == 64)
     }
 
+    /// Both parts of the demo pass on a short stream: the cluster part's verdict, then the single shard's; exit 0.
+    @Test(.timeLimit(.minutes(1)))
+    func demoRunsTheClusterPartThenTheShardPartAndExitsWithZero() async throws {
+        let run = try await Self.run(["demo", "--events", "30", "--seconds", "1"])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        let clusterVerdict = try #require(lines.firstIndex { $0.hasPrefix("demo part 1:") })
+        #expect(lines[clusterVerdict].contains("0 bucket violations"))
+        #expect(lines[clusterVerdict].contains("8 resumes, 0 new identifies"))
+        #expect(lines.contains { $0.contains("shards ready 8/8") })
+        let shardVerdict = try #require(lines.lastIndex { $0.hasPrefix("demo: ") })
+        #expect(clusterVerdict < shardVerdict)
+        #expect(lines[shardVerdict].hasSuffix("no event lost"))
+    }
+
     /// At the budget's reserve the tool prints a budget-exhausted line and identifies no further.
     @Test(.timeLimit(.minutes(1)))
     func clusterListenStopsIdentifyingAtTheBudgetReserve() async throws {
