@@ -104,12 +104,12 @@ enum Script {
         _ = try await server.nextMessage()
         server.send(Script.ready(resumeURL: gateway.url))
         server.send(Script.dispatch("TYPING_START", 2))
-        let first = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        let first = await onOwnThread { shard.nextEvent(timeout: .seconds(5)) }
         #expect(first?.name == "READY")
-        let second = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        let second = await onOwnThread { shard.nextEvent(timeout: .seconds(5)) }
         #expect(second?.name == "TYPING_START")
         shard.close()
-        let after = await Task.detached { shard.nextEvent(timeout: .seconds(5)) }.value
+        let after = await onOwnThread { shard.nextEvent(timeout: .seconds(5)) }
         #expect(after == nil)
         #expect(shard.state == .closed)
         #expect(shard.session == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// A readers–writer gate between test suites: suites that open sockets and threads share it, while a suite that
@@ -67,4 +68,12 @@ extension Trait where Self == ResourceGateTrait {
     static var usesSockets: Self { ResourceGateTrait(exclusive: false) }
     /// The suite counts the process's threads and descriptors; it runs alone among socket suites.
     static var countsProcessResources: Self { ResourceGateTrait(exclusive: true) }
+}
+
+/// Runs blocking work on a thread of its own and awaits its result, so it never occupies one of the few
+/// cooperative threads that every test's async code shares.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: body()) }
+    }
 }
