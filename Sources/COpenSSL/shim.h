@@ -57,13 +57,4 @@ static inline long COpenSSL_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int vers
     return SSL_CTX_set_max_proto_version(ctx, version);
 }
 
-#include <sys/socket.h>
-
-/// `accept4` is declared only under `_GNU_SOURCE`, which Swift's Glibc module does not define; wraps the glibc
-/// symbol so accepted sockets are non-blocking and close-on-exec atomically.
-static inline int COpenSSL_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
-    extern int accept4(int, struct sockaddr *, socklen_t *, int);
-    return accept4(fd, address, length, flags);
-}
-
 #endif

@@ -4,6 +4,7 @@
 #include <sys/eventfd.h>
 #include <pthread.h>
 #include <malloc.h>
+#include <sys/socket.h>
 
 /// Creates a non-blocking, close-on-exec eventfd (the I/O thread's wake-up descriptor).
 static inline int CSystem_eventfd_nonblocking(void) {
@@ -25,5 +26,11 @@ static inline int CSystem_malloc_trim(void) {
 static inline size_t CSystem_heap_in_use(void) {
     struct mallinfo2 info = mallinfo2();
     return info.uordblks + info.hblkhd;
+}
+/// `accept4` is declared only under `_GNU_SOURCE`, which Swift's Glibc module does not define; wraps the glibc
+/// symbol so accepted sockets are non-blocking and close-on-exec atomically.
+static inline int CSystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
+    extern int accept4(int, struct sockaddr *, socklen_t *, int);
+    return accept4(fd, address, length, flags);
 }
 #endif

@@ -1,4 +1,4 @@
-internal import COpenSSL
+internal import CSystem
 internal import Glibc
 
 /// Opens TCP sockets for the connection's I/O thread: client connect with a timeout, listen and accept.
@@ -200,7 +200,7 @@ package enum TCPSocket {
     /// - Throws: ``ConnectionError`` for failures other than `EAGAIN`, `EINTR` or an aborted pending connection.
     package static func accept(listener: Int32) throws(ConnectionError) -> Int32? {
         while true {
-            let fd = COpenSSL_accept4(listener, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+            let fd = CSystem_accept4(listener, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
             if fd >= 0 {
                 do throws(ConnectionError) {
                     try setNoDelay(fd, host: nil, port: nil)
