@@ -54,8 +54,24 @@ public struct GatewayFixtures: Sendable {
         return header + content + #""}}"#
     }
 
-    /// A dispatch from the mix a busy bot sees: messages, presences, typing, reactions, member updates.
+    /// A dispatch from the mix a busy bot sees: messages, presences, typing, reactions, member updates, each
+    /// padded to about `targetSize` bytes (extra roles for members, extra activities for presences), so the mix
+    /// averages about `targetSize`.
     public mutating func busyBotDispatch(sequence: Int, targetSize: Int = 750) -> String {
+        var json = unpaddedBusyBotDispatch(sequence: sequence, targetSize: targetSize)
+        guard json.utf8.count < targetSize - 40, json.hasSuffix("}}") else { return json }
+        json.removeLast(2)
+        var padding = ",\"roles_seen\":["
+        var first = true
+        while json.utf8.count + padding.utf8.count + 24 < targetSize {
+            padding += (first ? "" : ",") + "\"\(snowflake())\""
+            first = false
+        }
+        return json + padding + "]}}"
+    }
+
+    /// One dispatch of the busy-bot mix, at its natural size.
+    private mutating func unpaddedBusyBotDispatch(sequence: Int, targetSize: Int) -> String {
         let guild = snowflake()
         let user = snowflake()
         switch next(10) {

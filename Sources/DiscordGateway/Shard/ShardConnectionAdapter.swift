@@ -57,8 +57,14 @@ final class ShardConnectionAdapter: WebSocketConnectionDelegate, @unchecked Send
             let payload = try ReceivedPayload.decode(message.bytes, filter: filter)
             // Dispatches need no arrival instant of their own; ACKs do (latency), so read the clock for those.
             if case .dispatch = payload {
-                batchStart = batchStart ?? .now
-                batch.append(.payload(payload, arrivedAt: batchStart ?? .now))
+                let arrival: ContinuousClock.Instant
+                if let start = batchStart {
+                    arrival = start
+                } else {
+                    arrival = .now
+                    batchStart = arrival
+                }
+                batch.append(.payload(payload, arrivedAt: arrival))
             } else {
                 batch.append(.payload(payload, arrivedAt: .now))
             }

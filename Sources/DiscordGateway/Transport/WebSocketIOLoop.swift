@@ -25,8 +25,6 @@ final class WebSocketIOLoop: @unchecked Sendable {
     private var parser: WebSocketParser
     /// zlib-stream context, when configured.
     private var inflater: ZlibStreamInflater?
-    /// Validates inflated payloads.
-    private var inflatedUTF8 = UTF8Validator()
     /// Bytes read from the socket.
     private let readBuffer: UnsafeMutableRawBufferPointer
     /// Encoded frames not yet written.
@@ -557,8 +555,9 @@ final class WebSocketIOLoop: @unchecked Sendable {
                 try inflater?.push(bytes) { output in
                     if output.count >= FreedMemory.largeMessageSize { sawLargeMessage = true }
                     if configuration.validatesUTF8 {
-                        inflatedUTF8.reset()
-                        guard inflatedUTF8.validate(output), inflatedUTF8.isAtCharacterBoundary else {
+                        // A local validator: no dynamic exclusivity check on a class property per message.
+                        var validator = UTF8Validator()
+                        guard validator.validate(output), validator.isAtCharacterBoundary else {
                             throw WebSocketError(
                                 code: .invalidUTF8, closeCode: 4000, detail: "inflated payload is not valid UTF-8")
                         }
