@@ -53,19 +53,23 @@ let package = Package(
             dependencies: ["DiscordGateway"],
             path: "Samples/AutobahnClient"
         ),
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/BenchmarkSupport"
+        ),
         .executableTarget(
             name: "TransportBenchmark",
-            dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting", "CZlib"],
             path: "Benchmarks/TransportBenchmark"
         ),
         .executableTarget(
             name: "ShardBenchmark",
-            dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib"],
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting", "CZlib"],
             path: "Benchmarks/ShardBenchmark"
         ),
         .executableTarget(
             name: "ClusterMemoryBenchmark",
-            dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting"],
             path: "Benchmarks/ClusterMemoryBenchmark"
         ),
         .executableTarget(

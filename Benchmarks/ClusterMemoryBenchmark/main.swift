@@ -3,6 +3,7 @@
 // after every shard received a large GUILD_CREATE-sized message (buffers must shrink back).
 //
 // swift run -c release ClusterMemoryBenchmark [--shards 1000] [--plain]
+import BenchmarkSupport
 import DiscordGateway
 import DiscordGatewayTesting
 import Dispatch
@@ -27,15 +28,6 @@ struct Options {
             }
         }
     }
-}
-
-/// Resident memory of this process in KiB.
-func residentKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
-    return 0
 }
 
 /// The child process: the simulator, until stdin closes. A line "big" on stdin sends every session a ~1 MB
@@ -67,26 +59,8 @@ func serve(_ options: Options) throws -> Never {
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 if options.serve { try serve(options) }
 
-let child = Process()
-child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-child.arguments = ["--serve"] + (options.usesTLS ? [] : ["--plain"])
-let childOutput = Pipe()
-let childInput = Pipe()
-child.standardOutput = childOutput
-child.standardInput = childInput
-try child.run()
-
-/// Reads one line from the child.
-func readChildLine() -> String {
-    var line = ""
-    while !line.hasSuffix("\n") {
-        let byte = childOutput.fileHandleForReading.readData(ofLength: 1)
-        if byte.isEmpty { break }
-        line += String(decoding: byte, as: UTF8.self)
-    }
-    return line
-}
-let fields = readChildLine().split(separator: " ").map(String.init)
+let child = try ChildProcess(arguments: ["--serve"] + (options.usesTLS ? [] : ["--plain"]))
+let fields = child.readLine().split(separator: " ").map(String.init)
 guard fields.count >= 4 else {
     print("the simulator process did not start")
     exit(1)
@@ -133,7 +107,7 @@ configuration.gatewayURL = url
 configuration.shardTemplate = template
 configuration.identifyCoordinator = IdentifyScheduler(
     configuration: .init(maxConcurrency: 50, window: .milliseconds(20), safetyMargin: .zero))
-let before = residentKiB()
+let before = Measure.residentKiB()
 let heapBefore = FreedMemory.heapInUse
 let started = ContinuousClock.now
 let cluster = ShardCluster(configuration: configuration)
@@ -143,30 +117,29 @@ try await cluster.start()
 counter.ready.wait()
 let readyAfter = ContinuousClock.now - started
 usleep(2_000_000)
-let idle = residentKiB()
+let idle = Measure.residentKiB()
 let heapIdle = FreedMemory.heapInUse
 print(
     "\(options.shards) connected idle shards (\(options.usesTLS ? "TLS" : "plain"), zlib-stream) ready in \(readyAfter): "
         + "RSS \(before) → \(idle) KiB, \((idle - before) / options.shards) KiB per shard (goal ≤ 160 KiB)")
 
-childInput.fileHandleForWriting.write(Data("big\n".utf8))
-_ = readChildLine()
+child.send("big")
+_ = child.readLine()
 let bigSent = ContinuousClock.now
 let deadline = ContinuousClock.now + .seconds(120)
 while counter.bigReceived.withLock({ $0 }) < options.shards && ContinuousClock.now < deadline { usleep(100_000) }
 usleep(2_000_000)
-let afterBig = residentKiB()
+let afterBig = Measure.residentKiB()
 print(
     "after a \(1200 * 900 / 1024) KiB GUILD_CREATE on every shard: RSS \(afterBig) KiB, "
         + "\((afterBig - before) / options.shards) KiB per shard (buffers shrink back; the malloc arena may keep some)")
 FreedMemory.releaseNow()
 usleep(500_000)
-let trimmed = residentKiB()
+let trimmed = Measure.residentKiB()
 let heapAfter = FreedMemory.heapInUse
 print(
     "heap in use per shard: idle \((heapIdle - heapBefore) / options.shards / 1024) KiB, after the large message \((heapAfter - heapBefore) / options.shards / 1024) KiB"
 )
 print("after one more malloc_trim: RSS \(trimmed) KiB, \((trimmed - before) / options.shards) KiB per shard")
 try await cluster.shutdown(resumable: false)
-childInput.fileHandleForWriting.closeFile()
-child.waitUntilExit()
+child.finish()

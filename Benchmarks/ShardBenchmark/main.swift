@@ -5,6 +5,7 @@
 // connected idle shard.
 //
 // swift run -c release ShardBenchmark [--messages 100000] [--size 750] [--rounds 3] [--plain]
+import BenchmarkSupport
 import CZlib
 import DiscordGateway
 import DiscordGatewayTesting
@@ -81,21 +82,6 @@ struct Stream {
     }
 }
 
-/// CPU time of the whole process (all threads).
-func processCPUTime() -> Duration {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return .seconds(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + .microseconds(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
-}
-
-/// CPU time of the calling thread.
-func threadCPUTime() -> Duration {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
-}
-
 /// CPU ticks per thread name (from /proc/self/task), for the per-thread breakdown.
 func threadTicks() -> [String: Int] {
     var result: [String: Int] = [:]
@@ -112,20 +98,6 @@ func threadTicks() -> [String: Int] {
     return result
 }
 
-/// Resident memory of this process in KiB.
-func residentKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
-    return 0
-}
-
-/// Nanoseconds in a duration.
-func nanoseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-}
-
 /// The floor: inflate each message with one z_stream and peek at its envelope.
 func inflateAndScan(_ messages: [[UInt8]], expectedBytes: Int) -> Duration {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -140,7 +112,7 @@ func inflateAndScan(_ messages: [[UInt8]], expectedBytes: Int) -> Duration {
     defer { output.deallocate() }
     var produced = 0
     var sequences = 0
-    let start = threadCPUTime()
+    let start = Measure.threadCPUTime()
     for message in messages {
         var length = 0
         message.withUnsafeBufferPointer { input in
@@ -160,7 +132,7 @@ func inflateAndScan(_ messages: [[UInt8]], expectedBytes: Int) -> Duration {
             sequences += 1
         }
     }
-    let elapsed = threadCPUTime() - start
+    let elapsed = Measure.threadCPUTime() - start
     precondition(produced == expectedBytes, "floor inflated \(produced) B, expected \(expectedBytes) (benchmark bug)")
     precondition(sequences == messages.count - 1, "floor peeked \(sequences) sequences (benchmark bug)")
     return elapsed
@@ -185,13 +157,13 @@ final class CountingDelegate: ShardDelegate {
 
     func shard(_ shard: Shard, didReceive event: GatewayEvent) {
         if event.name == "READY" {
-            progress.withLock { $0.startCPU = processCPUTime() }
+            progress.withLock { $0.startCPU = Measure.processCPUTime() }
             ready.signal()
             return
         }
         bytes.add(event.rawPayload.count, ordering: .relaxed)
         if count.add(1, ordering: .relaxed).newValue == expected {
-            progress.withLock { $0.endCPU = processCPUTime() }
+            progress.withLock { $0.endCPU = Measure.processCPUTime() }
             finished.signal()
         }
     }
@@ -242,20 +214,8 @@ print(
         + "\(stream.flood.count / options.messages) B/event framed, "
         + "\(options.usesTLS ? "TLS" : "plain TCP") loopback, gateway in a child process")
 
-let child = Process()
-child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-child.arguments = ["--serve"] + options.arguments
-let childOutput = Pipe()
-let childInput = Pipe()
-child.standardOutput = childOutput
-child.standardInput = childInput
-try child.run()
-var line = ""
-while !line.hasSuffix("\n") {
-    let byte = childOutput.fileHandleForReading.readData(ofLength: 1)
-    if byte.isEmpty { break }
-    line += String(decoding: byte, as: UTF8.self)
-}
+let child = try ChildProcess(arguments: ["--serve"] + options.arguments)
+let line = child.readLine()
 let fields = line.split(separator: " ")
 guard fields.count >= 6, let port = Int(fields[1]) else {
     print("the gateway process did not start: \(line)")
@@ -276,14 +236,14 @@ func configuration(idle: Bool) -> ShardConfiguration {
 
 // Memory of one connected idle shard: warm up once (TLS context, trust store), then measure a second shard.
 for attempt in 0..<2 {
-    let before = residentKiB()
+    let before = Measure.residentKiB()
     let shard = Shard(configuration: configuration(idle: true))
     let delegate = CountingDelegate(expected: 0)
     shard.delegate = delegate
     shard.connect()
     delegate.ready.wait()
     usleep(500_000)
-    let after = residentKiB()
+    let after = Measure.residentKiB()
     if attempt == 1 { print("idle connected shard: \(after - before) KiB resident (RSS \(before) → \(after) KiB)") }
     shard.close()
     withExtendedLifetime(delegate) {}
@@ -292,7 +252,7 @@ for attempt in 0..<2 {
 var floors: [Double] = []
 var shards: [Double] = []
 for round in 1...max(options.rounds, 1) {
-    let floor = nanoseconds(inflateAndScan(stream.compressedMessages, expectedBytes: stream.payloadBytes))
+    let floor = Measure.nanoseconds(inflateAndScan(stream.compressedMessages, expectedBytes: stream.payloadBytes))
     let perEventFloor = floor / Double(options.messages)
     let shard = Shard(configuration: configuration(idle: false))
     let delegate = CountingDelegate(expected: options.messages)
@@ -311,7 +271,7 @@ for round in 1...max(options.rounds, 1) {
         print("round \(round): received \(received) of \(options.messages) events")
         exit(1)
     }
-    let perEvent = nanoseconds(end - start) / Double(options.messages)
+    let perEvent = Measure.nanoseconds(end - start) / Double(options.messages)
     floors.append(perEventFloor)
     shards.append(perEvent)
     print(
@@ -325,5 +285,4 @@ print(
     String(
         format: "best: floor %.0f ns/event, shard %.0f ns/event, ratio %.2f× (goal ≤ 1.35×)", bestFloor, bestShard,
         bestShard / bestFloor))
-childInput.fileHandleForWriting.closeFile()
-child.waitUntilExit()
+child.finish()

@@ -2,6 +2,7 @@
 // TLS + WebSocket + inflate, against a plain inflate loop over the same compressed bytes, in the same run.
 //
 // swift run -c release TransportBenchmark [--messages 100000] [--rounds 3] [--size 1000] [--plain]
+import BenchmarkSupport
 import CZlib
 import DiscordGateway
 import DiscordGatewayTesting
@@ -31,18 +32,6 @@ struct Options {
     }
 }
 
-/// CPU time used by the calling thread.
-func threadCPUTime() -> Duration {
-    var spec = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-    return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
-}
-
-/// Nanoseconds in a duration.
-func nanoseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-}
-
 /// The floor: inflate every message with one z_stream, looping until input is consumed and output not full.
 func plainInflate(_ messages: [[UInt8]], totalBytes: Int) -> Duration {
     let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
@@ -56,7 +45,7 @@ func plainInflate(_ messages: [[UInt8]], totalBytes: Int) -> Duration {
     let output = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { output.deallocate() }
     var produced = 0
-    let start = threadCPUTime()
+    let start = Measure.threadCPUTime()
     for message in messages {
         message.withUnsafeBufferPointer { input in
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
@@ -69,7 +58,7 @@ func plainInflate(_ messages: [[UInt8]], totalBytes: Int) -> Duration {
             } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
         }
     }
-    let elapsed = threadCPUTime() - start
+    let elapsed = Measure.threadCPUTime() - start
     precondition(produced == totalBytes, "baseline inflated \(produced) bytes, expected \(totalBytes) (benchmark bug)")
     return elapsed
 }
@@ -91,7 +80,7 @@ final class CountingDelegate: WebSocketConnectionDelegate {
     init(expected: Int) { self.expected = expected }
 
     func connectionDidOpen(_ connection: WebSocketConnection) {
-        progress.withLock { $0.start = threadCPUTime() }
+        progress.withLock { $0.start = Measure.threadCPUTime() }
     }
 
     func connection(_ connection: WebSocketConnection, didReceive message: WebSocketConnection.Message) {
@@ -99,7 +88,7 @@ final class CountingDelegate: WebSocketConnectionDelegate {
             progress.count += 1
             progress.bytes += message.bytes.count
             if progress.count == expected {
-                progress.elapsed = threadCPUTime() - progress.start
+                progress.elapsed = Measure.threadCPUTime() - progress.start
                 return true
             }
             return false
@@ -148,7 +137,7 @@ tls.additionalTrustRootsFile = caFile
 var baselines: [Double] = []
 var transports: [Double] = []
 for round in 1...max(options.rounds, 1) {
-    let baseline = nanoseconds(plainInflate(compressed, totalBytes: totalBytes)) / Double(options.messages)
+    let baseline = Measure.nanoseconds(plainInflate(compressed, totalBytes: totalBytes)) / Double(options.messages)
 
     var configuration = WebSocketConnection.Configuration()
     configuration.compression = .zlibStream
@@ -168,7 +157,7 @@ for round in 1...max(options.rounds, 1) {
         print("round \(round): received \(progress.count) messages / \(progress.bytes) B, expected \(totalBytes) B")
         exit(1)
     }
-    let transport = nanoseconds(progress.elapsed) / Double(options.messages)
+    let transport = Measure.nanoseconds(progress.elapsed) / Double(options.messages)
     baselines.append(baseline)
     transports.append(transport)
     print(
