@@ -97,7 +97,7 @@ struct DemoClusterPart {
         configuration.apiBaseURL = simulator.restBaseURL
         configuration.identifyCoordinator = IdentifyScheduler(
             configuration: .init(
-                maxConcurrency: Self.maxConcurrency, window: Self.window, safetyMargin: .milliseconds(20)))
+                maxConcurrency: Self.maxConcurrency, window: Self.window, safetyMargin: .milliseconds(100)))
         configuration.sessionStore = store
         var template = ShardConfiguration(token: "test-token")
         template.allowsInsecureTransport = true  // ws:// to the loopback simulator, explicitly allowed

@@ -8,6 +8,23 @@ func procEntryCount(_ directory: String) -> Int {
     (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/\(directory)").count) ?? -1
 }
 
+/// The process's threads that belong to the library's connections (I/O threads and fake-gateway listeners, named
+/// `dg-…`), and its descriptors that are sockets or eventfds. Other suites running in parallel start and stop
+/// Dispatch worker threads and read fixture files; those are not connection resources and are not counted.
+func connectionResourceCounts() -> (threads: Int, descriptors: Int) {
+    let manager = FileManager.default
+    let tasks = (try? manager.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+    let threads = tasks.filter { task in
+        let name = (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) ?? ""
+        return name.hasPrefix("dg-")
+    }.count
+    let descriptors = ((try? manager.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).filter { fd in
+        let target = (try? manager.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(fd)")) ?? ""
+        return target.hasPrefix("socket:") || target.contains("eventfd")
+    }.count
+    return (threads, descriptors)
+}
+
 @Suite(.serialized, .countsProcessResources, .timeLimit(.minutes(3))) struct ConnectionLeakTests {
     @Test(arguments: [false, true]) func twoHundredConnectCloseCyclesLeakNoThreadsOrDescriptors(tls: Bool) async throws
     {
@@ -16,18 +33,20 @@ func procEntryCount(_ directory: String) -> Int {
         defer { gateway.stop() }
         // One warm-up cycle so lazily created process state (trust store, DNS) is not counted as a leak.
         try await cycle(gateway: gateway, tls: pki.trustingConfiguration, compressed: true)
+        let before = connectionResourceCounts()
         let threadsBefore = procEntryCount("task")
-        let descriptorsBefore = procEntryCount("fd")
         for index in 0..<200 {
             try await cycle(gateway: gateway, tls: pki.trustingConfiguration, compressed: index % 2 == 0)
         }
+        let after = connectionResourceCounts()
         let threadsAfter = procEntryCount("task")
-        let descriptorsAfter = procEntryCount("fd")
         print(
-            "leak test (\(tls ? "wss" : "ws")): threads \(threadsBefore) → \(threadsAfter), fds \(descriptorsBefore) → \(descriptorsAfter)"
-        )
-        #expect(descriptorsAfter == descriptorsBefore)
-        #expect(threadsAfter <= threadsBefore)
+            "leak test (\(tls ? "wss" : "ws")): connection threads \(before.threads) → \(after.threads), "
+                + "sockets and eventfds \(before.descriptors) → \(after.descriptors) "
+                + "(all threads \(threadsBefore) → \(threadsAfter))")
+        // The listener's thread, socket and eventfd stay; every connection's thread, socket and eventfd are gone.
+        #expect(after.descriptors == before.descriptors)
+        #expect(after.threads == before.threads)
     }
 
     /// Connects, exchanges one message each way, closes, and waits for both sides' threads to exit.

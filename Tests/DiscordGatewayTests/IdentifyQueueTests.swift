@@ -343,3 +343,22 @@ private func granted(_ decisions: [IdentifyQueue.Decision]) -> [IdentifyRequest]
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(SessionStartLimit.self, from: Data(json.utf8)) }
     }
 }
+
+@Suite struct IdentifyQueueSendTimeTests {
+    @Test func aLateIdentifyPushesItsBucketsNextGrantBack() {
+        let t0 = ContinuousClock.now
+        var queue = IdentifyQueue(maxConcurrency: 2, window: .seconds(5), safetyMargin: .milliseconds(100))
+        let first = IdentifyRequest(id: 1, shard: ShardInfo(id: 0, count: 4), priority: .coldStart)
+        let second = IdentifyRequest(id: 2, shard: ShardInfo(id: 2, count: 4), priority: .coldStart)
+        let other = IdentifyRequest(id: 3, shard: ShardInfo(id: 1, count: 4), priority: .coldStart)
+        #expect(queue.enqueue(first, at: t0) == [.grant(first)])
+        #expect(queue.enqueue(second, at: t0).isEmpty)
+        // The shard was busy: its Identify went out 700 ms after the grant.
+        queue.identifySent(shardID: 0, at: t0 + .milliseconds(700))
+        #expect(queue.nextWakeUp == t0 + .milliseconds(5800))
+        #expect(queue.tick(at: t0 + .milliseconds(5100)).isEmpty)
+        #expect(queue.tick(at: t0 + .milliseconds(5800)) == [.grant(second)])
+        // Other buckets are not affected.
+        #expect(queue.enqueue(other, at: t0 + .milliseconds(5800)) == [.grant(other)])
+    }
+}

@@ -82,10 +82,11 @@ func collectSequences(
         shard.connect()
         let first = try await simulator.nextClient()
         _ = try await recorder.waitForState { $0 == .connected }
+        let sessionID = try #require(first.sessionID)
         first.sendReconnect()
         #expect(try await first.closure().code == 4000)
         let second = try await simulator.nextClient()
-        #expect(try await second.expectResume().sessionID == first.sessionID)
+        #expect(try await second.expectResume().sessionID == sessionID)
         let disconnect = try await recorder.disconnects.next(timeout: .seconds(5))
         #expect(disconnect.code == .reconnectRequested)
         _ = try await recorder.waitForState { $0 == .connected }

@@ -53,4 +53,12 @@ public protocol IdentifyCoordinator: AnyObject, Sendable {
     /// Withdraws a request that has not been granted yet (the shard disconnected while waiting); its slot goes to
     /// the next shard. Cancelling a granted or unknown request does nothing.
     func cancel(_ request: IdentifyRequest)
+    /// The granted request's Identify was just handed to the socket. Discord counts identifies by arrival, so a
+    /// coordinator may space the bucket's next grant from this moment rather than from the grant. Optional.
+    func identifySent(_ request: IdentifyRequest)
+}
+
+extension IdentifyCoordinator {
+    /// Does nothing.
+    public func identifySent(_ request: IdentifyRequest) {}
 }

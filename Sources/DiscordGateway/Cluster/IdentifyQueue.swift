@@ -178,6 +178,16 @@ package struct IdentifyQueue: Sendable {
         return process(at: now)
     }
 
+    /// Notes that shard `shardID`'s granted Identify was sent at `now` (later than its grant when the shard was busy):
+    /// its bucket grants again no sooner than ``spacing`` after it.
+    package mutating func identifySent(shardID: Int, at now: ContinuousClock.Instant) {
+        // Discord measures arrival: the bucket's next identify waits a full spacing after this one actually went out,
+        // however late that was after its grant.
+        let index = bucket(of: shardID)
+        guard buckets.indices.contains(index) else { return }
+        buckets[index].readyAt = max(buckets[index].readyAt ?? now, now + spacing)
+    }
+
     /// Removes a waiting request; its place goes to the next one. Granted or unknown ids are ignored.
     /// - Returns: whether a waiting request was removed.
     @discardableResult

@@ -122,6 +122,16 @@ public final class IdentifyScheduler: IdentifyCoordinator, Sendable {
         for grant in grants { grant() }
     }
 
+    /// Notes when a granted Identify actually went out, so its bucket's next grant is a full spacing after it.
+    ///
+    /// **Threading:** safe from any thread.
+    public func identifySent(_ request: IdentifyRequest) {
+        _ = mutate { state, now in
+            state.queue.identifySent(shardID: request.shard.id, at: now)
+            return []
+        }
+    }
+
     /// Withdraws a waiting request; its grant is never called. Granted or unknown requests are ignored.
     ///
     /// **Threading:** safe from any thread.

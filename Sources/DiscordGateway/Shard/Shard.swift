@@ -65,6 +65,8 @@ public final class Shard: @unchecked Sendable {
     private var watchdog: (any DispatchSourceTimer)?
     /// The identify request waiting for a slot, if any.
     private var pendingIdentify: IdentifyRequest?
+    /// The granted identify request whose Identify has not been sent yet.
+    private var grantedIdentify: IdentifyRequest?
     /// Whether this shard has had a live session before (re-identifies go before cold starts).
     private var hasBeenLive = false
     /// Whether reading is paused for backpressure.
@@ -243,8 +245,21 @@ public final class Shard: @unchecked Sendable {
     // MARK: Actions
 
     /// Runs the state machine's actions in order.
+    ///
+    /// Delivery items are handed over after the published snapshot is updated, so a callback that reads
+    /// ``session`` or ``state`` while handling READY already sees the new values.
     private func execute(_ actions: [GatewaySession.Action]) {
         dispatchPrecondition(condition: .onQueue(queue))
+        let ownsBatch = batchItems == nil
+        if ownsBatch { batchItems = [] }
+        defer {
+            if ownsBatch {
+                let items = batchItems ?? []
+                batchItems = nil
+                publish()
+                enqueueNow(items)
+            }
+        }
         for action in actions {
             switch action {
             case .connect(let url, let after, let resume):
@@ -283,7 +298,6 @@ public final class Shard: @unchecked Sendable {
                 if newState == .connected { hasBeenLive = true }
             }
         }
-        if batchItems == nil { publish() }
     }
 
     /// Copies what other threads may read into ``published``.
@@ -376,6 +390,10 @@ public final class Shard: @unchecked Sendable {
                 logger.trace("send \(command.redactedDescription)")
             }
             connection.send(.text, bytes)
+            if case .identify = command, let granted = grantedIdentify {
+                grantedIdentify = nil
+                identifyCoordinator?.identifySent(granted)
+            }
         } catch {
             logger.debug("dropped a command that could not be encoded: \(error)")
         }
@@ -482,7 +500,9 @@ public final class Shard: @unchecked Sendable {
             self.queue.async {
                 guard self.pendingIdentify == request else { return }
                 self.pendingIdentify = nil
+                self.grantedIdentify = request
                 self.execute(self.core.identifySlotGranted(at: .now, generation: generation))
+                self.grantedIdentify = nil
             }
         }
     }
@@ -553,8 +573,8 @@ public final class Shard: @unchecked Sendable {
         }
         let items = batchItems ?? []
         batchItems = nil
-        enqueueNow(items)
         publish(eventArrived: eventArrived)
+        enqueueNow(items)
     }
 
     /// Connection `generation` ended on its own (not by our close or drop).
