@@ -16,8 +16,11 @@ struct FakeGatewayCommand: ParsableCommand {
         commandName: "fake-gateway",
         abstract: "Run a local Discord gateway simulator until interrupted.",
         discussion: """
-            Prints "url: ws://127.0.0.1:PORT" and "token: test-token" (and "ca-file: PATH" with --tls, the CA \
-            certificate to pass to listen --ca-file), then sends a realistic dispatch stream to every session.
+            Prints "url: ws://127.0.0.1:PORT", "api-url: http://127.0.0.1:PORT/api/v10" (GET /gateway/bot for \
+            clusters) and "token: test-token" (and "ca-file: PATH" with --tls, the CA certificate to pass to \
+            listen --ca-file), then sends a realistic dispatch stream to every session. --shards, \
+            --max-concurrency, --identify-window-ms and --session-starts make it enforce Discord's identify \
+            buckets and daily budget for testing clusters.
             """
     )
 
@@ -31,6 +34,16 @@ struct FakeGatewayCommand: ParsableCommand {
     @Flag(help: "Serve wss:// with a certificate from a throwaway certificate authority.") var tls = false
     /// `--rate`.
     @Option(help: "Dispatches per second to each session (0: none).") var rate = 5.0
+    /// `--shards`.
+    @Option(help: "Shard count recommended by GET /gateway/bot.") var shards = 1
+    /// `--max-concurrency`.
+    @Option(help: "Identify buckets (shard_id % N), enforced like Discord; unset: not enforced.")
+    var maxConcurrency: Int?
+    /// `--identify-window-ms`.
+    @Option(help: "One identify per bucket per this many milliseconds.") var identifyWindowMs = 5000
+    /// `--session-starts`.
+    @Option(help: "Identifies left in the daily budget (exceeding it resets the token, like Discord).")
+    var sessionStarts: Int?
 
     /// Checks the options; failures exit with 64.
     func validate() throws {
@@ -38,6 +51,10 @@ struct FakeGatewayCommand: ParsableCommand {
         guard heartbeatMs >= 10 else { throw ValidationError("--heartbeat-ms must be at least 10") }
         guard guilds >= 0 else { throw ValidationError("--guilds must not be negative") }
         guard rate >= 0, rate <= 100_000 else { throw ValidationError("--rate must be in 0...100000") }
+        guard shards >= 1 else { throw ValidationError("--shards must be at least 1") }
+        if let maxConcurrency, maxConcurrency < 1 { throw ValidationError("--max-concurrency must be at least 1") }
+        guard identifyWindowMs >= 1 else { throw ValidationError("--identify-window-ms must be at least 1") }
+        if let sessionStarts, sessionStarts < 0 { throw ValidationError("--session-starts must not be negative") }
     }
 
     /// Starts the simulator, prints how to reach it and serves until a signal arrives.
@@ -46,6 +63,13 @@ struct FakeGatewayCommand: ParsableCommand {
         configuration.port = port
         configuration.heartbeatInterval = .milliseconds(heartbeatMs)
         configuration.guildCount = guilds
+        configuration.recommendedShards = shards
+        configuration.maxConcurrency = maxConcurrency
+        configuration.identifyWindow = .milliseconds(identifyWindowMs)
+        if let sessionStarts {
+            configuration.sessionStartLimit = SimulatedSessionStartLimit(
+                total: max(sessionStarts, 1000), remaining: sessionStarts, resetAfter: .seconds(86_400))
+        }
         var caFile: String?
         var directory: String?
         if tls {
@@ -62,6 +86,7 @@ struct FakeGatewayCommand: ParsableCommand {
 
         let writer = JSONLineWriter()
         writer.writeText("url: \(simulator.url)")
+        writer.writeText("api-url: \(simulator.restBaseURL)")
         writer.writeText("token: \(configuration.validTokens.sorted().first ?? "")")
         if let caFile { writer.writeText("ca-file: \(caFile)") }
 
