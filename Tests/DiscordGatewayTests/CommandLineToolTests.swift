@@ -326,4 +326,40 @@ struct CommandLineToolTests {
         #expect(simulator.identifyCount == 2)
         #expect(simulator.sessionStartsRemaining == 10)
     }
+
+    /// `fake-gateway` with cluster options serves /gateway/bot with the recommended count and enforces buckets.
+    @Test(.timeLimit(.minutes(1)))
+    func standaloneFakeGatewayServesAClusterOfTheRecommendedSize() async throws {
+        guard let executable = CommandLineTool.url else { return }
+        let server = Process()
+        server.executableURL = executable
+        server.arguments = [
+            "fake-gateway", "--port", "0", "--shards", "3", "--max-concurrency", "3", "--identify-window-ms", "200",
+            "--rate", "0", "--guilds", "0",
+        ]
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardInput = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let apiURL: String = await onOwnThread {
+            var text = ""
+            while !text.contains("token:") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            let line = text.split(separator: "\n").first { $0.hasPrefix("api-url: ") } ?? ""
+            return String(line.dropFirst("api-url: ".count))
+        }
+        #expect(apiURL.hasPrefix("http://127.0.0.1:"))
+        let run = try await Self.run([
+            "listen", "--shards", "all", "--api-url", apiURL, "--token", "test-token", "--exit-after-events", "3",
+        ])
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        #expect(Set(run.lines(kind: "dispatch").filter { $0.type == "READY" }.compactMap(\.shard)) == [0, 1, 2])
+    }
 }
