@@ -33,12 +33,14 @@ func connectionResourceCounts() -> (threads: Int, descriptors: Int) {
         defer { gateway.stop() }
         // One warm-up cycle so lazily created process state (trust store, DNS) is not counted as a leak.
         try await cycle(gateway: gateway, tls: pki.trustingConfiguration, compressed: true)
-        let before = connectionResourceCounts()
+        // Connections of suites that ran before may still be winding down (a shard's close does not wait for its
+        // I/O thread): wait until the counts hold still before taking the baseline.
+        let before = await settledResourceCounts()
         let threadsBefore = procEntryCount("task")
         for index in 0..<200 {
             try await cycle(gateway: gateway, tls: pki.trustingConfiguration, compressed: index % 2 == 0)
         }
-        let after = connectionResourceCounts()
+        let after = await settledResourceCounts(expecting: before)
         let threadsAfter = procEntryCount("task")
         print(
             "leak test (\(tls ? "wss" : "ws")): connection threads \(before.threads) → \(after.threads), "
@@ -47,6 +49,26 @@ func connectionResourceCounts() -> (threads: Int, descriptors: Int) {
         // The listener's thread, socket and eventfd stay; every connection's thread, socket and eventfd are gone.
         #expect(after.descriptors == before.descriptors)
         #expect(after.threads == before.threads)
+    }
+
+    /// The connection resource counts once they have not changed for 300 ms (or `expecting` is reached), within 5 s.
+    private func settledResourceCounts(expecting target: (threads: Int, descriptors: Int)? = nil) async
+        -> (threads: Int, descriptors: Int)
+    {
+        var last = connectionResourceCounts()
+        var stableSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if let target, last == target { return last }
+            if target == nil, ContinuousClock.now - stableSince >= .milliseconds(300) { return last }
+            try? await Task.sleep(for: .milliseconds(20))
+            let now = connectionResourceCounts()
+            if now != last {
+                last = now
+                stableSince = .now
+            }
+        }
+        return last
     }
 
     /// Connects, exchanges one message each way, closes, and waits for both sides' threads to exit.
