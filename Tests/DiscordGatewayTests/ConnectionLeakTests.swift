@@ -52,7 +52,9 @@ func connectionResourceCounts() -> (threads: Int, descriptors: Int) {
     }
 
     /// The connection resource counts once they have not changed for 300 ms (or `expecting` is reached), within 5 s.
-    private func settledResourceCounts(expecting target: (threads: Int, descriptors: Int)? = nil) async
+    private func settledResourceCounts(
+        expecting target: (threads: Int, descriptors: Int)? = nil
+    ) async
         -> (threads: Int, descriptors: Int)
     {
         var last = connectionResourceCounts()
