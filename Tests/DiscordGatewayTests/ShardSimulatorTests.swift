@@ -22,6 +22,18 @@ func makeShard(
     return (shard, recorder)
 }
 
+/// Makes a shard for `simulator`, connects it and waits until its session is live.
+/// - Returns: the shard, its recorder and the simulator's side of its connection.
+func startConnectedShard(
+    _ simulator: GatewaySimulator, configure: (inout ShardConfiguration) -> Void = { _ in }
+) async throws -> (Shard, ShardRecorder, SimulatedClient) {
+    let (shard, recorder) = makeShard(simulator, configure: configure)
+    shard.connect()
+    let client = try await simulator.nextClient()
+    _ = try await recorder.waitForState { $0 == .connected }
+    return (shard, recorder, client)
+}
+
 /// A simulator with a short heartbeat interval.
 func makeSimulator(
     heartbeat: Duration = .milliseconds(500), configure: (inout GatewaySimulator.Configuration) -> Void = { _ in }
@@ -50,10 +62,7 @@ func collectSequences(
     @Test func abruptDropResumesAndReplaysWithoutLosingAnEvent() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         let session = try #require(first.sessionID)
         for index in 0..<10 { first.dispatch("MESSAGE_CREATE", data: #"{"n":\#(index)}"#) }
         first.drop()
@@ -78,10 +87,7 @@ func collectSequences(
     @Test func reconnectOpcodeClosesWith4000AndResumes() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         let sessionID = try #require(first.sessionID)
         first.sendReconnect()
         #expect(try await first.closure().code == 4000)
@@ -96,10 +102,7 @@ func collectSequences(
     @Test(arguments: [true, false]) func invalidSessionResumesOrIdentifiesAgain(resumable: Bool) async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.sendInvalidSession(resumable: resumable)
         let second = try await simulator.nextClient()
         if resumable {
@@ -117,10 +120,7 @@ func collectSequences(
     @Test(arguments: [4007, 4009] as [UInt16]) func sessionEndingCloseCodesIdentifyAfresh(code: UInt16) async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.close(code: code)
         let second = try await simulator.nextClient()
         _ = try await second.expectIdentify()
@@ -132,10 +132,7 @@ func collectSequences(
     @Test(arguments: [4000, 4001, 4008, 1001, 4999] as [UInt16]) func otherCloseCodesResume(code: UInt16) async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.close(code: code)
         let second = try await simulator.nextClient()
         _ = try await second.expectResume()
@@ -164,10 +161,7 @@ func collectSequences(
     @Test func corruptCompressedFrameClosesWith4000AndResumes() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.sendCorruptCompressedFrame()
         #expect(try await first.closure().code == 4000)
         let second = try await simulator.nextClient()
@@ -183,10 +177,7 @@ func collectSequences(
     func malformedEnvelopeClosesWith4000AndResumes(payload: String) async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.sendRaw(json: payload)
         #expect(try await first.closure().code == 4000)
         let second = try await simulator.nextClient()
@@ -198,10 +189,7 @@ func collectSequences(
     @Test func brokenDataBehindAValidEnvelopeIsPassedThroughRaw() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let client = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, client) = try await startConnectedShard(simulator)
         client.sendRaw(json: #"{"t":"ODD_EVENT","s":9,"op":0,"d":{"broken":"#)
         let event = try await recorder.events.next(timeout: .seconds(5)) { $0.name == "ODD_EVENT" }
         struct Anything: Decodable {}
@@ -233,10 +221,8 @@ func collectSequences(
     @Test func eventFilterSkipsUnwantedDispatchesButTracksTheirSequence() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator) { $0.eventFilter = GatewayEventFilter(names: ["MESSAGE_CREATE"]) }
-        shard.connect()
-        let client = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, client) = try await startConnectedShard(
+            simulator, configure: { $0.eventFilter = GatewayEventFilter(names: ["MESSAGE_CREATE"]) })
         client.dispatch("TYPING_START", data: "{}")
         let wanted = client.dispatch("MESSAGE_CREATE", data: "{}")
         let typing = client.dispatch("TYPING_START", data: "{}")
@@ -252,10 +238,7 @@ func collectSequences(
     @Test func commandsWaitWhileReconnectingAndGoOutInOrderAfterResume() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         first.drop()
         _ = try await recorder.waitForState { if case .reconnecting = $0 { true } else { false } }
         for index in 1...3 {
@@ -316,10 +299,7 @@ func collectSequences(
     @Test func closeWith4000ReturnsASessionThatANewShardResumesWithoutIdentifying() async throws {
         let simulator = try makeSimulator()
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let first = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, first) = try await startConnectedShard(simulator)
         let sessionID = try #require(first.sessionID)
         first.dispatch("MESSAGE_CREATE", data: "{}")
         _ = try await recorder.events.next(timeout: .seconds(5)) { $0.name == "MESSAGE_CREATE" }
@@ -344,10 +324,7 @@ func collectSequences(
     @Test func latencyIsMeasuredFromHeartbeatToAck() async throws {
         let simulator = try makeSimulator(heartbeat: .milliseconds(100))
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let client = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, _, client) = try await startConnectedShard(simulator)
         _ = try await client.waitForHeartbeats(count: 3, timeout: .seconds(5))
         let deadline = ContinuousClock.now + .seconds(5)
         while shard.latency.sampleCount < 2 && ContinuousClock.now < deadline {
@@ -363,10 +340,7 @@ func collectSequences(
     @Test func heartbeatsCarryTheLastSequence() async throws {
         let simulator = try makeSimulator(heartbeat: .milliseconds(100))
         defer { simulator.stop() }
-        let (shard, recorder) = makeShard(simulator)
-        shard.connect()
-        let client = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, client) = try await startConnectedShard(simulator)
         let sequence = client.dispatch("MESSAGE_CREATE", data: "{}")
         _ = try await recorder.events.next(timeout: .seconds(5)) { $0.sequence == sequence }
         let deadline = ContinuousClock.now + .seconds(5)
@@ -438,10 +412,8 @@ func collectSequences(
         let simulator = try makeSimulator(heartbeat: .milliseconds(100))
         defer { simulator.stop() }
         let gate = DispatchSemaphore(value: 0)
-        let (shard, recorder) = makeShard(simulator) { $0.deliveryBufferCapacity = 20 }
-        shard.connect()
-        let client = try await simulator.nextClient()
-        _ = try await recorder.waitForState { $0 == .connected }
+        let (shard, recorder, client) = try await startConnectedShard(
+            simulator, configure: { $0.deliveryBufferCapacity = 20 })
         let blocked = Locked(true)
         shard.onEvent { event in
             if event.name == "FLOOD", blocked.withLock({ $0 }) { gate.wait() }
