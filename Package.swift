@@ -55,16 +55,17 @@ let package = Package(
         ),
         .target(
             name: "BenchmarkSupport",
+            dependencies: ["CZlib"],
             path: "Benchmarks/BenchmarkSupport"
         ),
         .executableTarget(
             name: "TransportBenchmark",
-            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting", "CZlib"],
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting"],
             path: "Benchmarks/TransportBenchmark"
         ),
         .executableTarget(
             name: "ShardBenchmark",
-            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting", "CZlib"],
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting"],
             path: "Benchmarks/ShardBenchmark"
         ),
         .executableTarget(

@@ -6,7 +6,6 @@
 //
 // swift run -c release ShardBenchmark [--messages 100000] [--size 750] [--rounds 3] [--plain]
 import BenchmarkSupport
-import CZlib
 import DiscordGateway
 import DiscordGatewayTesting
 import Dispatch
@@ -98,38 +97,16 @@ func threadTicks() -> [String: Int] {
     return result
 }
 
-/// The floor: inflate each message with one z_stream and peek at its envelope.
+/// The floor: inflate each message with one bare zlib stream and peek at its envelope.
 func inflateAndScan(_ messages: [[UInt8]], expectedBytes: Int) -> Duration {
-    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    stream.initialize(to: z_stream())
-    defer {
-        inflateEnd(stream)
-        stream.deallocate()
-    }
-    _ = CZlib_inflateInit(stream)
-    let capacity = 64 << 10
-    let output = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    defer { output.deallocate() }
+    let inflater = PlainInflater()
     var produced = 0
     var sequences = 0
     let start = Measure.threadCPUTime()
     for message in messages {
-        var length = 0
-        message.withUnsafeBufferPointer { input in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.pointee.avail_in = UInt32(input.count)
-            repeat {
-                stream.pointee.next_out = output.advanced(by: length)
-                stream.pointee.avail_out = UInt32(capacity - length)
-                _ = inflate(stream, Z_SYNC_FLUSH)
-                length = capacity - Int(stream.pointee.avail_out)
-            } while stream.pointee.avail_in > 0 && stream.pointee.avail_out > 0
-        }
-        produced += length
-        if let peek = try? PayloadPeek(parsing: UnsafeRawBufferPointer(start: output, count: length)),
-            peek.sequence != nil
-        {
-            sequences += 1
+        inflater.inflate(message) { output in
+            produced += output.count
+            if let peek = try? PayloadPeek(parsing: output), peek.sequence != nil { sequences += 1 }
         }
     }
     let elapsed = Measure.threadCPUTime() - start

@@ -3,7 +3,6 @@
 //
 // swift run -c release TransportBenchmark [--messages 100000] [--rounds 3] [--size 1000] [--plain]
 import BenchmarkSupport
-import CZlib
 import DiscordGateway
 import DiscordGatewayTesting
 import Dispatch
@@ -32,31 +31,13 @@ struct Options {
     }
 }
 
-/// The floor: inflate every message with one z_stream, looping until input is consumed and output not full.
+/// The floor: inflate every message with one bare zlib stream.
 func plainInflate(_ messages: [[UInt8]], totalBytes: Int) -> Duration {
-    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    stream.initialize(to: z_stream())
-    defer {
-        inflateEnd(stream)
-        stream.deallocate()
-    }
-    _ = CZlib_inflateInit(stream)
-    let capacity = 64 << 10
-    let output = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    defer { output.deallocate() }
+    let inflater = PlainInflater()
     var produced = 0
     let start = Measure.threadCPUTime()
     for message in messages {
-        message.withUnsafeBufferPointer { input in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.pointee.avail_in = UInt32(input.count)
-            repeat {
-                stream.pointee.next_out = output
-                stream.pointee.avail_out = UInt32(capacity)
-                _ = inflate(stream, Z_SYNC_FLUSH)
-                produced += capacity - Int(stream.pointee.avail_out)
-            } while stream.pointee.avail_in > 0 || stream.pointee.avail_out == 0
-        }
+        produced += inflater.inflate(message) { $0.count }
     }
     let elapsed = Measure.threadCPUTime() - start
     precondition(produced == totalBytes, "baseline inflated \(produced) bytes, expected \(totalBytes) (benchmark bug)")
