@@ -47,6 +47,20 @@ func loopbackConfiguration(url: String, compression: ShardConfiguration.Compress
     return configuration
 }
 
+/// Makes a shard with a recording delegate, connects it to `gateway` and returns the gateway's side too.
+func startShard(
+    _ configuration: ShardConfiguration, on gateway: FakeGateway
+) async throws
+    -> (Shard, ShardRecorder, FakeGatewayConnection)
+{
+    let shard = Shard(configuration: configuration)
+    let recorder = ShardRecorder()
+    shard.delegate = recorder
+    shard.connect()
+    let server = try await gateway.nextConnection()
+    return (shard, recorder, server)
+}
+
 /// Minimal scripted Discord on a raw fake gateway connection.
 enum Script {
     static func hello(_ milliseconds: Int) -> String { #"{"op":10,"d":{"heartbeat_interval":\#(milliseconds)}}"# }
@@ -62,11 +76,7 @@ enum Script {
     @Test func identifiesAndDeliversDispatchesInOrder() async throws {
         let gateway = try FakeGateway()
         defer { gateway.stop() }
-        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
-        let recorder = ShardRecorder()
-        shard.delegate = recorder
-        shard.connect()
-        let server = try await gateway.nextConnection()
+        let (shard, recorder, server) = try await startShard(loopbackConfiguration(url: gateway.url), on: gateway)
         #expect(server.isCompressed)
         #expect(server.query["v"] == "10")
         server.send(Script.hello(45_000))
@@ -120,11 +130,7 @@ enum Script {
         defer { gateway.stop() }
         var configuration = loopbackConfiguration(url: gateway.url)
         configuration.slowCallbackThreshold = .milliseconds(300)
-        let shard = Shard(configuration: configuration)
-        let recorder = ShardRecorder()
-        shard.delegate = recorder
-        shard.connect()
-        let server = try await gateway.nextConnection()
+        let (shard, recorder, server) = try await startShard(configuration, on: gateway)
         let interval = 400
         server.send(Script.hello(interval))
         _ = try await server.nextMessage()  // identify
@@ -155,11 +161,7 @@ enum Script {
     @Test func fatalCloseCodeStopsWithoutReconnecting() async throws {
         let gateway = try FakeGateway()
         defer { gateway.stop() }
-        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
-        let recorder = ShardRecorder()
-        shard.delegate = recorder
-        shard.connect()
-        let server = try await gateway.nextConnection()
+        let (shard, recorder, server) = try await startShard(loopbackConfiguration(url: gateway.url), on: gateway)
         server.send(Script.hello(45_000))
         _ = try await server.nextMessage()
         server.close(code: 4004, reason: "Authentication failed.")
@@ -167,18 +169,14 @@ enum Script {
         #expect(stop.closeCode == .authenticationFailed)
         #expect(!stop.isRetryable)
         #expect(shard.state == .fatallyClosed(.authenticationFailed))
-        #expect(shard.nextEvent(timeout: .seconds(1)) == nil)
+        #expect(await onOwnThread { shard.nextEvent(timeout: .seconds(1)) } == nil)
         await #expect(throws: FakeGatewayTimeout.self) { try await gateway.nextConnection(timeout: .milliseconds(500)) }
     }
 
     @Test func zombieConnectionIsDroppedAndResumed() async throws {
         let gateway = try FakeGateway()
         defer { gateway.stop() }
-        let shard = Shard(configuration: loopbackConfiguration(url: gateway.url))
-        let recorder = ShardRecorder()
-        shard.delegate = recorder
-        shard.connect()
-        let server = try await gateway.nextConnection()
+        let (shard, recorder, server) = try await startShard(loopbackConfiguration(url: gateway.url), on: gateway)
         // The second heartbeat comes at least one interval after Hello; READY is long processed by then.
         server.send(Script.hello(1000))
         _ = try await server.nextMessage()
