@@ -4,6 +4,7 @@ import PackageDescription
 let package = Package(
     name: "swift-discord-gateway",
     products: [
+        .library(name: "DiscordModel", targets: ["DiscordModel"]),
         .library(name: "DiscordGateway", targets: ["DiscordGateway"]),
         .library(name: "DiscordGatewayTesting", targets: ["DiscordGatewayTesting"]),
         .executable(name: "discord-gateway", targets: ["DiscordGatewayCLI"]),
@@ -16,9 +17,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSystem"),
+        .target(name: "DiscordModel"),
         .target(
             name: "DiscordGateway",
-            dependencies: ["CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DiscordModel", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "DiscordGatewayTesting",
@@ -86,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "DiscordGatewayTests",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting", "CZlib", "COpenSSL"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DiscordModelTests",
+            dependencies: ["DiscordModel"],
             resources: [.copy("Fixtures")]
         ),
     ]
