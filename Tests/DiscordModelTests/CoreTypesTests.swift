@@ -37,7 +37,8 @@ import Testing
         }
         #expect(DiscordTimestamp(iso8601: "2024-02-29T00:00:00+00:00")?.iso8601 == "2024-02-29T00:00:00.000000+00:00")
         #expect(DiscordTimestamp(iso8601: "1969-12-31T23:59:59Z")?.date.timeIntervalSince1970 == -1)
-        for bad in ["", "2015-04-26", "2015-13-01T00:00:00Z", "2015-04-26T06:26:56.+00:00", "2015-04-26T06:26:56 junk"] {
+        for bad in ["", "2015-04-26", "2015-13-01T00:00:00Z", "2015-04-26T06:26:56.+00:00", "2015-04-26T06:26:56 junk"]
+        {
             #expect(DiscordTimestamp(iso8601: bad) == nil, "\(bad)")
         }
         let stamp = try #require(DiscordTimestamp(iso8601: forms[0]))
