@@ -49,19 +49,19 @@ import Testing
 
     @Test func otherCommandsMatchTheDocumentedShapes() throws {
         #expect(
-            try text(.voiceStateUpdate(.init(guildID: "1", channelID: nil, selfMute: true)))
+            try text(.voiceStateUpdate(.init(guildID: 1, channelID: nil, selfMute: true)))
                 == #"{"op":4,"d":{"guild_id":"1","channel_id":null,"self_mute":true,"self_deaf":false}}"#)
         #expect(
-            try text(.requestGuildMembers(.all(guildID: "1", nonce: "n")))
+            try text(.requestGuildMembers(.all(guildID: 1, nonce: "n")))
                 == #"{"op":8,"d":{"guild_id":"1","query":"","limit":0,"presences":false,"nonce":"n"}}"#)
         #expect(
-            try text(.requestGuildMembers(.init(guildID: "1", selection: .userIDs(["2", "3"]), presences: true)))
+            try text(.requestGuildMembers(.init(guildID: 1, selection: .userIDs([2, 3]), presences: true)))
                 == #"{"op":8,"d":{"guild_id":"1","user_ids":["2","3"],"presences":true}}"#)
         #expect(
-            try text(.requestSoundboardSounds(guildIDs: ["613425648685547541"]))
+            try text(.requestSoundboardSounds(guildIDs: [613425648685547541]))
                 == #"{"op":31,"d":{"guild_ids":["613425648685547541"]}}"#)
         #expect(
-            try text(.requestChannelInfo(guildID: "1"))
+            try text(.requestChannelInfo(guildID: 1))
                 == #"{"op":43,"d":{"guild_id":"1","fields":["status","voice_start_time"]}}"#)
         #expect(
             try text(.raw(opcode: GatewayOpcode(rawValue: 99), data: #" {"a":[1,2.5e3,true,null]} "#))
@@ -95,18 +95,18 @@ import Testing
     }
 
     @Test func nonceOver32BytesIsRejected() {
-        let request = GatewayCommand.requestGuildMembers(.all(guildID: "1", nonce: String(repeating: "é", count: 17)))
+        let request = GatewayCommand.requestGuildMembers(.all(guildID: 1, nonce: String(repeating: "é", count: 17)))
         #expect(throws: GatewayCommandError.invalidField("nonce is 34 bytes, limit 32")) {
             try request.encode()
         }
         #expect(
-            (try? GatewayCommand.requestGuildMembers(.all(guildID: "1", nonce: String(repeating: "n", count: 32)))
+            (try? GatewayCommand.requestGuildMembers(.all(guildID: 1, nonce: String(repeating: "n", count: 32)))
                 .encode()) != nil)
     }
 
     @Test(arguments: [
-        GatewayCommand.requestGuildMembers(.init(guildID: "1", selection: .userIDs(Array(repeating: "1", count: 101)))),
-        .requestGuildMembers(.init(guildID: "1", selection: .query("a", limit: -1))),
+        GatewayCommand.requestGuildMembers(.init(guildID: 1, selection: .userIDs(Array(repeating: 1, count: 101)))),
+        .requestGuildMembers(.init(guildID: 1, selection: .query("a", limit: -1))),
         .identify(.init(token: "t", intents: [], largeThreshold: 49)),
         .identify(.init(token: "t", intents: [], shard: ShardInfo(id: 2, count: 2))),
         .requestSoundboardSounds(guildIDs: []),
@@ -137,4 +137,88 @@ import Testing
         #expect(!GatewayCommand.heartbeat(sequence: 1).requiresSession)
         #expect(GatewayCommand.raw(opcode: .requestChannelInfo, data: "{}").requiresSession)
     }
+
+    /// One command of every kind, with optional fields both set and left out.
+    static let everyCommand: [GatewayCommand] = [
+        .identify(
+            .init(
+                token: "TOKEN", intents: [.guilds, .guildMessages, .messageContent], largeThreshold: 100,
+                shard: ShardInfo(id: 3, count: 8),
+                presence: .init(status: .idle, activities: [.init(name: "x", type: .custom, state: "hi")], since: 5))),
+        .identify(.init(token: "TOKEN", intents: .guilds)),
+        .resume(.init(token: "TOKEN", sessionID: "abc", sequence: 1337)),
+        .heartbeat(sequence: 251), .heartbeat(sequence: nil),
+        .presenceUpdate(
+            .init(status: .online, activities: [.init(name: "Live", type: .streaming, url: "https://twitch.tv/x")])),
+        .voiceStateUpdate(.init(guildID: 41_771_983_423_143_937, channelID: 127_121_515_262_115_840, selfDeaf: true)),
+        .voiceStateUpdate(.init(guildID: 41_771_983_423_143_937, channelID: nil)),
+        .requestGuildMembers(.all(guildID: 1, presences: true, nonce: "n")),
+        .requestGuildMembers(.init(guildID: 1, selection: .query("ab", limit: 10))),
+        .requestGuildMembers(.init(guildID: 1, selection: .userIDs([2, 3]))),
+        .requestSoundboardSounds(guildIDs: [613_425_648_685_547_541, 1]),
+        .requestChannelInfo(guildID: 9), .requestChannelInfo(guildID: 9, fields: ["status"]),
+    ]
+
+    /// Decodes the `d` of a command's wire bytes back into the model type the command carries.
+    func decodedAgain(_ command: GatewayCommand, from bytes: Data) throws -> GatewayCommand {
+        func data<T: Decodable>(_ type: T.Type) throws -> T {
+            try JSONDecoder().decode(WireEnvelope<T>.self, from: bytes).d
+        }
+        return switch command {
+        case .identify: .identify(try data(Identify.self))
+        case .resume: .resume(try data(Resume.self))
+        case .heartbeat: .heartbeat(sequence: try data(Heartbeat.self).sequence)
+        case .presenceUpdate: .presenceUpdate(try data(UpdatePresence.self))
+        case .voiceStateUpdate: .voiceStateUpdate(try data(UpdateVoiceState.self))
+        case .requestGuildMembers: .requestGuildMembers(try data(RequestGuildMembers.self))
+        case .requestSoundboardSounds: .requestSoundboardSounds(try data(RequestSoundboardSounds.self))
+        case .requestChannelInfo: .requestChannelInfo(try data(RequestChannelInfo.self))
+        case .raw: command
+        }
+    }
+
+    @Test(arguments: everyCommand)
+    func wireBytesDecodeBackIntoTheSameModel(command: GatewayCommand) throws {
+        let wire = Data(try command.encode())
+        #expect(try decodedAgain(command, from: wire) == command)
+        let opcode = try JSONDecoder().decode(WireEnvelope<JSONValue>.self, from: wire).op
+        #expect(opcode == command.opcode.rawValue)
+    }
+
+    @Test(arguments: everyCommand)
+    func codableEncodingDecodesBackIntoTheSameModel(command: GatewayCommand) throws {
+        func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
+            try JSONDecoder().decode(T.self, from: try JSONEncoder().encode(value))
+        }
+        switch command {
+        case .identify(let value): #expect(try roundTrip(value) == value)
+        case .resume(let value): #expect(try roundTrip(value) == value)
+        case .heartbeat(let sequence): #expect(try roundTrip(Heartbeat(sequence: sequence)).sequence == sequence)
+        case .presenceUpdate(let value): #expect(try roundTrip(value) == value)
+        case .voiceStateUpdate(let value): #expect(try roundTrip(value) == value)
+        case .requestGuildMembers(let value): #expect(try roundTrip(value) == value)
+        case .requestSoundboardSounds(let value): #expect(try roundTrip(value) == value)
+        case .requestChannelInfo(let value): #expect(try roundTrip(value) == value)
+        case .raw: Issue.record("raw commands are not models")
+        }
+    }
+
+    @Test func modelDecodingAcceptsDiscordsLenientForms() throws {
+        let single = try JSONDecoder().decode(
+            RequestGuildMembers.self, from: Data(#"{"guild_id":"1","user_ids":"7"}"#.utf8))
+        #expect(single.selection == .userIDs([7]) && !single.presences)
+        let identify = try JSONDecoder().decode(
+            Identify.self,
+            from: Data(#"{"token":"Bot T","properties":{"os":"a","browser":"b","device":"c"},"intents":513}"#.utf8))
+        #expect(identify.largeThreshold == 50 && identify.intents == [.guilds, .guildMessages])
+        #expect(identify.token == BotToken("T"))
+    }
+}
+
+/// A payload envelope as sent: `op` and `d`.
+private struct WireEnvelope<T: Decodable>: Decodable {
+    /// The opcode.
+    let op: Int
+    /// The data.
+    let d: T
 }

@@ -400,7 +400,7 @@ import Testing
     @Test func commandsQueuedBeforeReadyGoOutInOrderAfterReady() {
         var session = Self.makeSession()
         let first = GatewayCommand.presenceUpdate(.init(status: .idle))
-        let second = GatewayCommand.requestSoundboardSounds(guildIDs: ["1"])
+        let second = GatewayCommand.requestSoundboardSounds(guildIDs: [1])
         #expect(session.send(first, at: t0).isEmpty)
         _ = session.start(at: t0)
         _ = session.connectionOpened(at: t0)
@@ -415,10 +415,10 @@ import Testing
 
     @Test(arguments: [
         GatewayCommand.presenceUpdate(.init()),
-        .voiceStateUpdate(.init(guildID: "1", channelID: nil)),
-        .requestGuildMembers(.all(guildID: "1")),
-        .requestSoundboardSounds(guildIDs: ["1"]),
-        .requestChannelInfo(guildID: "1"),
+        .voiceStateUpdate(.init(guildID: 1, channelID: nil)),
+        .requestGuildMembers(.all(guildID: 1)),
+        .requestSoundboardSounds(guildIDs: [1]),
+        .requestChannelInfo(guildID: 1),
     ])
     func sessionCommandsAreNotSentBeforeReady(command: GatewayCommand) {
         var session = Self.identifyingSession(at: t0)
@@ -428,7 +428,7 @@ import Testing
     @Test func queuedCommandsGoOutRightAfterResumeIsSent() {
         var session = Self.connectedSession(at: t0)
         _ = session.transportFailed(at: t0 + .seconds(60))
-        let command = GatewayCommand.voiceStateUpdate(.init(guildID: "1", channelID: "2"))
+        let command = GatewayCommand.voiceStateUpdate(.init(guildID: 1, channelID: 2))
         #expect(session.send(command, at: t0 + .seconds(60)).isEmpty)
         _ = session.connectionOpened(at: t0 + .seconds(60))
         let actions = session.receive(.hello(heartbeatInterval: Self.interval), at: t0 + .seconds(60))
@@ -450,7 +450,7 @@ import Testing
         var sent = 0
         var retry: Duration?
         for index in 0..<10 {
-            for action in session.send(.requestChannelInfo(guildID: "\(index)"), at: t0 + .seconds(1)) {
+            for action in session.send(.requestChannelInfo(guildID: Snowflake(UInt64(index))), at: t0 + .seconds(1)) {
                 if case .send = action { sent += 1 }
                 if case .scheduleSendRetry(let after) = action { retry = after }
             }

@@ -47,7 +47,7 @@ func clusterConfiguration(
     @Test func routingHelpersMatchDiscordsFormula() {
         #expect(ShardCluster.shardID(forGuild: 0, total: 4) == 0)
         let guild: UInt64 = 175_928_847_299_117_063
-        #expect(ShardCluster.shardID(forGuild: guild, total: 16) == Int((guild >> 22) % 16))
+        #expect(ShardCluster.shardID(forGuild: Snowflake(guild), total: 16) == Int((guild >> 22) % 16))
         #expect(ShardCluster.bucket(ofShard: 17, maxConcurrency: 16) == 1)
         #expect(ShardCluster.shardIDs(inBucket: 1, maxConcurrency: 4, total: 12) == [1, 5, 9])
         #expect(
@@ -179,8 +179,8 @@ func clusterConfiguration(
         cluster.delegate = recorder
         try await cluster.start()
         _ = try await recorder.ready.next(timeout: .seconds(10))
-        let guild = try #require(simulator.guildIDs(forShard: [2, 4]).first)
-        #expect(cluster.shard(forGuild: UInt64(guild)!)?.id == 2)
+        let guild = try #require(simulator.guildIDs(forShard: [2, 4]).first.flatMap { Snowflake($0) })
+        #expect(cluster.shard(forGuild: guild)?.id == 2)
         try cluster.send(.requestGuildMembers(.all(guildID: guild, nonce: "n1")))
         let chunk = try await recorder.events.next(timeout: .seconds(5)) { $0.event.name == "GUILD_MEMBERS_CHUNK" }
         #expect(chunk.shardID == 2)

@@ -285,7 +285,7 @@ func collectSequences(
         let client = try await simulator.nextClient()
         _ = try await recorder.waitForState { $0 == .connected }
         for index in 1...25 {
-            try shard.send(.requestSoundboardSounds(guildIDs: ["\(index)"]))
+            try shard.send(.requestSoundboardSounds(guildIDs: [Snowflake(UInt64(index))]))
         }
         for index in 1...25 {
             let command = try await client.nextCommand(opcode: 31)

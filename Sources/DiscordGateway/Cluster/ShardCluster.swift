@@ -115,8 +115,8 @@ public final class ShardCluster: Sendable {
     // MARK: Helpers like twilight's
 
     /// The shard that owns `guildID`: `(guild_id >> 22) % total` (PROTOCOL §11).
-    public static func shardID(forGuild guildID: UInt64, total: Int) -> Int {
-        Int((guildID >> 22) % UInt64(max(total, 1)))
+    public static func shardID(forGuild guildID: Snowflake, total: Int) -> Int {
+        Int((guildID.rawValue >> 22) % UInt64(max(total, 1)))
     }
 
     /// The identify bucket of a shard: `shard_id % max_concurrency`.
@@ -294,7 +294,7 @@ public final class ShardCluster: Sendable {
     }
 
     /// The shard that owns `guildID`, if this process runs it.
-    public func shard(forGuild guildID: UInt64) -> Shard? {
+    public func shard(forGuild guildID: Snowflake) -> Shard? {
         let total = self.total
         guard total > 0 else { return nil }
         return shard(id: Self.shardID(forGuild: guildID, total: total))
@@ -309,7 +309,7 @@ public final class ShardCluster: Sendable {
             throw ShardClusterError(
                 description: "\(command.opcode) is not guild-scoped; send it on a shard or use updatePresence")
         }
-        guard let id = UInt64(guildID), let shard = shard(forGuild: id) else {
+        guard let shard = shard(forGuild: guildID) else {
             throw ShardClusterError(description: "guild \(guildID) belongs to a shard this process does not run")
         }
         try shard.send(command)
@@ -329,12 +329,12 @@ public final class ShardCluster: Sendable {
     }
 
     /// The guild a command is about, if it names exactly one.
-    static func guildID(of command: GatewayCommand) -> String? {
+    static func guildID(of command: GatewayCommand) -> Snowflake? {
         switch command {
         case .voiceStateUpdate(let update): update.guildID
         case .requestGuildMembers(let request): request.guildID
-        case .requestChannelInfo(let guildID, _): guildID
-        case .requestSoundboardSounds(let guildIDs): guildIDs.count == 1 ? guildIDs.first : nil
+        case .requestChannelInfo(let request): request.guildID
+        case .requestSoundboardSounds(let request): request.guildIDs.count == 1 ? request.guildIDs.first : nil
         default: nil
         }
     }

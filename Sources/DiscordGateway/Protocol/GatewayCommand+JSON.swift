@@ -37,10 +37,10 @@ extension GatewayCommand {
                     throw .invalidField("user_ids has \(ids.count) entries, allowed 1...100")
                 }
             }
-        case .requestSoundboardSounds(let guildIDs):
-            guard !guildIDs.isEmpty else { throw .invalidField("guild_ids is empty") }
-        case .requestChannelInfo(_, let fields):
-            guard !fields.isEmpty else { throw .invalidField("fields is empty") }
+        case .requestSoundboardSounds(let request):
+            guard !request.guildIDs.isEmpty else { throw .invalidField("guild_ids is empty") }
+        case .requestChannelInfo(let request):
+            guard !request.fields.isEmpty else { throw .invalidField("fields is empty") }
         case .raw(let opcode, let data):
             guard opcode.rawValue >= 0 else { throw .invalidField("op \(opcode.rawValue) is negative") }
             guard JSONValueValidator.isValid(data) else {
@@ -106,10 +106,10 @@ extension GatewayCommand {
         case .voiceStateUpdate(let voice):
             writer.raw("{")
             writer.key("guild_id")
-            writer.string(voice.guildID)
+            writer.string(voice.guildID.description)
             writer.raw(",")
             writer.key("channel_id")
-            writer.optionalString(voice.channelID)
+            writer.optionalString(voice.channelID?.description)
             writer.raw(",")
             writer.key("self_mute")
             writer.bool(voice.selfMute)
@@ -120,7 +120,7 @@ extension GatewayCommand {
         case .requestGuildMembers(let request):
             writer.raw("{")
             writer.key("guild_id")
-            writer.string(request.guildID)
+            writer.string(request.guildID.description)
             switch request.selection {
             case .query(let query, let limit):
                 writer.raw(",")
@@ -132,7 +132,7 @@ extension GatewayCommand {
             case .userIDs(let ids):
                 writer.raw(",")
                 writer.key("user_ids")
-                writer.stringArray(ids)
+                writer.stringArray(ids.map(\.description))
             }
             writer.raw(",")
             writer.key("presences")
@@ -143,18 +143,18 @@ extension GatewayCommand {
                 writer.string(nonce)
             }
             writer.raw("}")
-        case .requestSoundboardSounds(let guildIDs):
+        case .requestSoundboardSounds(let request):
             writer.raw("{")
             writer.key("guild_ids")
-            writer.stringArray(guildIDs)
+            writer.stringArray(request.guildIDs.map(\.description))
             writer.raw("}")
-        case .requestChannelInfo(let guildID, let fields):
+        case .requestChannelInfo(let request):
             writer.raw("{")
             writer.key("guild_id")
-            writer.string(guildID)
+            writer.string(request.guildID.description)
             writer.raw(",")
             writer.key("fields")
-            writer.stringArray(fields)
+            writer.stringArray(request.fields)
             writer.raw("}")
         case .raw(_, let data):
             writer.bytes.append(contentsOf: data.utf8)

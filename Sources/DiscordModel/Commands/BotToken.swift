@@ -6,7 +6,7 @@
 ///
 /// **Threading:** an immutable value; `Sendable`.
 public struct BotToken: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible,
-    CustomReflectable, ExpressibleByStringLiteral
+    CustomReflectable, ExpressibleByStringLiteral, Codable
 {
     /// The raw token, without prefix. Only for building Identify and Resume payloads.
     package var secret: String
@@ -46,6 +46,17 @@ public struct BotToken: Hashable, Sendable, CustomStringConvertible, CustomDebug
     /// A mirror without children, so `dump` and `String(reflecting:)` of containing values hide the secret.
     public var customMirror: Mirror {
         Mirror(self, children: [(label: String?, value: Any)](), displayStyle: .struct)
+    }
+
+    /// Decodes the token from a JSON string (Identify and Resume payloads).
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the raw token as a JSON string: only for the wire, never for logs.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(secret)
     }
 
     /// Removes ASCII whitespace (space, tab, CR, LF) from both ends.

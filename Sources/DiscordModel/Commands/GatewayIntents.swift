@@ -162,3 +162,6 @@ public struct GatewayIntents: OptionSet, Hashable, Sendable, Codable, CustomStri
         try container.encode(rawValue)
     }
 }
+
+/// The name Discord's documentation uses for ``GatewayIntents``.
+public typealias Intents = GatewayIntents
