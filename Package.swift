@@ -20,7 +20,9 @@ let package = Package(
         .target(name: "DiscordModel"),
         .target(
             name: "DiscordGateway",
-            dependencies: ["DiscordModel", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "DiscordModel", "CZlib", "COpenSSL", "CSystem", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "DiscordGatewayTesting",
