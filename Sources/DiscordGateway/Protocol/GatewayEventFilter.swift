@@ -1,3 +1,5 @@
+public import DiscordModel
+
 /// Which dispatch events a shard delivers, by name (`t`).
 ///
 /// The shard reads only the envelope of each payload (see `PayloadPeek`) and drops dispatches the filter
@@ -17,6 +19,21 @@ public struct GatewayEventFilter: Hashable, Sendable, CustomStringConvertible {
     /// Delivers only dispatches whose name is in `names`, such as `["MESSAGE_CREATE", "INTERACTION_CREATE"]`.
     public init(names: some Sequence<String>) {
         self.names = Set(names)
+    }
+
+    /// Delivers only the given event types, such as `[.messageCreate, .interactionCreate]`.
+    public init(types: some Sequence<GatewayEventType>) {
+        self.names = Set(types.lazy.map(\.rawValue))
+    }
+
+    /// Delivers only the given event types: `GatewayEventFilter(.messageCreate, .guildCreate)`.
+    public init(_ types: GatewayEventType...) {
+        self.init(types: types)
+    }
+
+    /// Whether a dispatch of this type is delivered.
+    public func allows(_ type: GatewayEventType) -> Bool {
+        allows(type.rawValue)
     }
 
     /// The stored form.

@@ -79,8 +79,8 @@ public struct Channel: Codable, Hashable, Sendable, Identifiable {
     public var newlyCreated: Bool?
     /// A voice channel's status text.
     public var status: String?
-    /// When the current voice session started.
-    public var voiceStartTime: DiscordTimestamp?
+    /// When the current voice session started, in Unix seconds (as in `VOICE_CHANNEL_START_TIME_UPDATE`).
+    public var voiceStartTime: Int?
 
     /// Wire names.
     private enum CodingKeys: String, CodingKey {
