@@ -26,7 +26,7 @@ public struct VoiceState: Codable, Hashable, Sendable {
     public var selfStream: Bool?
     /// Whether the user's camera is on.
     public var selfVideo: Bool
-    /// Whether the current user muted this user.
+    /// Whether the user may not speak (no speak permission, or in a stage audience).
     public var suppress: Bool
     /// When the user asked to speak in a stage channel.
     public var requestToSpeakTimestamp: DiscordTimestamp?
