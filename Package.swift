@@ -83,6 +83,11 @@ let package = Package(
             path: "Benchmarks/ClusterStartupBenchmark"
         ),
         .executableTarget(
+            name: "DecodeBenchmark",
+            dependencies: ["BenchmarkSupport", "DiscordGateway", "DiscordGatewayTesting"],
+            path: "Benchmarks/DecodeBenchmark"
+        ),
+        .executableTarget(
             name: "ClusterMonitor",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
             path: "Samples/ClusterMonitor"
