@@ -51,7 +51,7 @@ extension ListenCommand {
         let writer = JSONLineWriter()
         let printer = ClusterListenPrinter(
             writer: writer, countsGaps: eventNames == nil, printsDispatches: output == .jsonl, includesPayload: raw,
-            eventLimit: exitAfterEvents, handlerDelay: .milliseconds(handlerDelayMs), latch: latch)
+            decodes: decode, eventLimit: exitAfterEvents, handlerDelay: .milliseconds(handlerDelayMs), latch: latch)
         let cluster = ShardCluster(configuration: configuration)
         cluster.delegate = printer
         let trap = SignalTrap { latch.complete(.signal($0)) }
@@ -100,6 +100,7 @@ final class ClusterListenPrinter: ShardClusterDelegate {
     let countsGaps: Bool
     let printsDispatches: Bool
     let includesPayload: Bool
+    let decodes: Bool
     let eventLimit: Int?
     let handlerDelay: Duration
     let latch: StopLatch
@@ -107,9 +108,10 @@ final class ClusterListenPrinter: ShardClusterDelegate {
 
     /// Makes a printer.
     init(
-        writer: JSONLineWriter, countsGaps: Bool, printsDispatches: Bool, includesPayload: Bool, eventLimit: Int?,
-        handlerDelay: Duration, latch: StopLatch
+        writer: JSONLineWriter, countsGaps: Bool, printsDispatches: Bool, includesPayload: Bool, decodes: Bool,
+        eventLimit: Int?, handlerDelay: Duration, latch: StopLatch
     ) {
+        self.decodes = decodes
         self.writer = writer
         self.countsGaps = countsGaps
         self.printsDispatches = printsDispatches
@@ -124,8 +126,9 @@ final class ClusterListenPrinter: ShardClusterDelegate {
         state.withLock { state in
             if let printer = state.printers[id] { return printer }
             let printer = ListenPrinter(
-                shardID: id, writer: writer, counter: EventCounter(countsGaps: countsGaps),
-                printsDispatches: printsDispatches, includesPayload: includesPayload, eventLimit: nil,
+                shardID: id, writer: writer,
+                counter: EventCounter(countsGaps: countsGaps, reportsDecodeErrors: decodes),
+                printsDispatches: printsDispatches, includesPayload: includesPayload, decodes: decodes, eventLimit: nil,
                 handlerDelay: handlerDelay, latch: latch)
             state.printers[id] = printer
             return printer
@@ -176,6 +179,7 @@ final class ClusterListenPrinter: ShardClusterDelegate {
         object.add("first_seq", snapshots.compactMap(\.firstSequence).min())
         object.add("last_seq", snapshots.compactMap(\.lastSequence).max())
         object.add("gaps", snapshots.reduce(0) { $0 + $1.gaps })
+        if decodes { object.add("decode_errors", snapshots.reduce(0) { $0 + $1.decodeErrors }) }
         object.add("shards", snapshots.count)
         return object
     }

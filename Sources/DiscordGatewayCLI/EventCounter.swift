@@ -25,6 +25,8 @@ final class EventCounter: Sendable {
         var gaps = 0
         /// Dispatches whose sequence number did not grow (replays of already seen ones or a new session).
         var restarts = 0
+        /// Dispatches whose data did not decode into its typed model (`--decode`).
+        var decodeErrors = 0
     }
 
     /// Whether gaps are counted.
@@ -32,9 +34,18 @@ final class EventCounter: Sendable {
     /// The counts.
     private let counts = Locked(Snapshot())
 
+    /// Whether the summary reports `decode_errors` (`--decode`).
+    let reportsDecodeErrors: Bool
+
     /// Makes a counter; `countsGaps` is false when an event filter hides some sequence numbers.
-    init(countsGaps: Bool) {
+    init(countsGaps: Bool, reportsDecodeErrors: Bool = false) {
         self.countsGaps = countsGaps
+        self.reportsDecodeErrors = reportsDecodeErrors
+    }
+
+    /// Counts one dispatch whose data did not decode.
+    func recordDecodeError() {
+        counts.withLock { $0.decodeErrors += 1 }
     }
 
     /// Counts one dispatch; returns how many have been counted, this one included.
@@ -63,7 +74,8 @@ final class EventCounter: Sendable {
         counts.withLock { $0 }
     }
 
-    /// The summary line: `{"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G}`.
+    /// The summary line: `{"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G}`, plus
+    /// `"decode_errors":N` with `--decode`.
     func summary() -> JSONLineWriter.Object {
         let snapshot = self.snapshot
         var object = JSONLineWriter.Object()
@@ -73,6 +85,7 @@ final class EventCounter: Sendable {
         object.add("first_seq", snapshot.firstSequence)
         object.add("last_seq", snapshot.lastSequence)
         object.add("gaps", snapshot.gaps)
+        if reportsDecodeErrors { object.add("decode_errors", snapshot.decodeErrors) }
         return object
     }
 }

@@ -12,7 +12,10 @@ internal import Foundation
 /// - `{"shard":0,"kind":"state","state":"resuming"}` for every state change.
 /// - `{"shard":0,"kind":"closed","code":4004,"fatal":true}` when the gateway closes the connection, and
 ///   `{"shard":0,"kind":"error","message":"…"}` when a connection ends otherwise.
-/// - `{"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G}` at the end.
+/// - `{"shard":0,"kind":"decode-error","seq":S,"type":"EVENT","path":"d.author.id","message":"…"}` with `--decode`
+///   for each dispatch whose data does not decode into its typed model (its dispatch line is printed too).
+/// - `{"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G}` at the end (with `--decode`,
+///   also `"decode_errors":N`).
 ///
 /// **Threading:** `run()` blocks the main thread; output is written from the shard's callback queue.
 struct ListenCommand: ParsableCommand {
@@ -23,8 +26,10 @@ struct ListenCommand: ParsableCommand {
         discussion: """
             Lines: {"shard":0,"kind":"dispatch","seq":5,"type":"MESSAGE_CREATE","bytes":812}, \
             {"shard":0,"kind":"state","state":"connected"}, {"shard":0,"kind":"closed","code":4004,"fatal":true}, \
-            {"shard":0,"kind":"error","message":"..."}, and finally \
-            {"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G}. \
+            {"shard":0,"kind":"error","message":"..."}, with --decode \
+            {"shard":0,"kind":"decode-error","seq":S,"type":"EVENT","path":"d.author.id","message":"..."}, and \
+            finally {"kind":"summary","events":N,"bytes":B,"first_seq":F,"last_seq":L,"gaps":G} (with --decode also \
+            "decode_errors":N). \
             "gaps" counts sequence numbers missing between consecutive dispatches; with --events the filtered \
             dispatches' numbers are never seen, so gaps are not counted and reported as 0.
             """
@@ -97,6 +102,14 @@ struct ListenCommand: ParsableCommand {
     var output = Output.jsonl
     /// `--raw`.
     @Flag(help: "Add each dispatch's payload under \"payload\".") var raw = false
+
+    /// `--decode`.
+    @Flag(
+        help: """
+            Decode every dispatch into its typed model (DiscordModel); print a decode-error line for any that \
+            fails and count them in the summary's "decode_errors".
+            """)
+    var decode = false
 
     /// Checks the options; failures exit with 64.
     func validate() throws {
@@ -188,10 +201,11 @@ struct ListenCommand: ParsableCommand {
 
         let latch = StopLatch()
         let writer = JSONLineWriter()
-        let counter = EventCounter(countsGaps: eventNames == nil)
+        let counter = EventCounter(countsGaps: eventNames == nil, reportsDecodeErrors: decode)
         let printer = ListenPrinter(
             shardID: shard, writer: writer, counter: counter, printsDispatches: output == .jsonl,
-            includesPayload: raw, eventLimit: exitAfterEvents, handlerDelay: .milliseconds(handlerDelayMs),
+            includesPayload: raw, decodes: decode, eventLimit: exitAfterEvents,
+            handlerDelay: .milliseconds(handlerDelayMs),
             latch: latch)
         let gateway = Shard(configuration: configuration)
         gateway.delegate = printer
@@ -229,6 +243,8 @@ final class ListenPrinter: ShardDelegate {
     let printsDispatches: Bool
     /// Whether payloads are spliced in (`--raw`).
     let includesPayload: Bool
+    /// Whether dispatches are decoded into their typed models (`--decode`).
+    let decodes: Bool
     /// `--exit-after-events`.
     let eventLimit: Int?
     /// `--handler-delay-ms`.
@@ -241,8 +257,9 @@ final class ListenPrinter: ShardDelegate {
     /// Makes a printer.
     init(
         shardID: Int, writer: JSONLineWriter, counter: EventCounter, printsDispatches: Bool, includesPayload: Bool,
-        eventLimit: Int?, handlerDelay: Duration, latch: StopLatch
+        decodes: Bool, eventLimit: Int?, handlerDelay: Duration, latch: StopLatch
     ) {
+        self.decodes = decodes
         self.shardID = shardID
         self.writer = writer
         self.counter = counter
@@ -274,7 +291,23 @@ final class ListenPrinter: ShardDelegate {
             if includesPayload { object.addRaw("payload", json: event.rawPayload) }
             writer.write(object)
         }
+        if decodes { decodeAndReport(event) }
         if let eventLimit, count >= eventLimit { latch.complete(.eventLimitReached) }
+    }
+
+    /// Decodes a dispatch into its typed model; prints and counts a `decode-error` line when that fails.
+    private func decodeAndReport(_ event: GatewayEvent) {
+        do {
+            _ = try event.decoded()
+        } catch {
+            counter.recordDecodeError()
+            var object = line("decode-error")
+            object.add("seq", event.sequence)
+            object.add("type", error.eventName)
+            object.add("path", error.codingPath)
+            object.add("message", error.message)
+            writer.write(object)
+        }
     }
 
     /// Prints a state line.

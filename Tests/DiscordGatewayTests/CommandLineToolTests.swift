@@ -88,6 +88,10 @@ struct CommandLineToolTests {
         var last_seq: Int?
         /// `gaps` of the summary.
         var gaps: Int?
+        /// `path` of decode-error lines.
+        var path: String?
+        /// `decode_errors` of the summary with `--decode`.
+        var decode_errors: Int?
         /// `remaining` of a budget-exhausted line.
         var remaining: Int?
         /// `reset_after_ms` of a budget-exhausted line.
@@ -190,6 +194,45 @@ struct CommandLineToolTests {
         let ready = try #require(raw.lines(kind: "dispatch").first)
         #expect(ready.payload?.t == "READY")
         #expect(ready.payload?.s == 1)
+    }
+
+    /// `--decode` decodes every simulator dispatch without error, reports a broken one with its path, and still
+    /// prints its dispatch line and the ones after it.
+    @Test(.timeLimit(.minutes(1)))
+    func decodeReportsBrokenDispatchesWithoutLosingAny() async throws {
+        var configuration = GatewaySimulator.Configuration()
+        configuration.heartbeatInterval = .seconds(1)
+        configuration.guildCount = 2
+        let simulator = try GatewaySimulator(configuration: configuration)
+        defer { simulator.stop() }
+        async let running = Self.run([
+            "listen", "--gateway-url", simulator.url, "--token", "test-token", "--exit-after-events", "5", "--decode",
+        ])
+        let client = try await simulator.nextClient()
+        _ = try await client.expectIdentify()
+        // Payloads are handled in order, so once the next one (a heartbeat) is recorded the session exists.
+        _ = try await client.nextPayload()
+        let broken = client.dispatch(
+            "MESSAGE_DELETE", data: #"{"id":"5","channel_id":"not-an-id","guild_id":"41771983423143937"}"#)
+        let good = client.dispatch(
+            "MESSAGE_DELETE", data: #"{"id":"6","channel_id":"41771983423143938","guild_id":"41771983423143937"}"#)
+        let run = try await running
+        #expect(run.status == 0, "stderr: \(run.standardError)")
+        let dispatches = run.lines(kind: "dispatch")
+        #expect(
+            dispatches.map(\.type) == ["READY", "GUILD_CREATE", "GUILD_CREATE", "MESSAGE_DELETE", "MESSAGE_DELETE"])
+        #expect(dispatches.last?.seq == good)
+        let errors = run.lines(kind: "decode-error")
+        #expect(errors.count == 1)
+        #expect(errors.first?.seq == broken)
+        #expect(errors.first?.type == "MESSAGE_DELETE")
+        #expect(errors.first?.path == "d.channel_id")
+        #expect(errors.first?.message?.contains("not-an-id") == true)
+        #expect(errors.first?.shard == 0)
+        let summary = try #require(run.lines(kind: "summary").last)
+        #expect(summary.decode_errors == 1)
+        #expect(summary.events == 5)
+        #expect(summary.gaps == 0)
     }
 
     /// A rejected token prints the 4004 close as fatal and exits 2.
