@@ -138,8 +138,8 @@ import Testing
         #expect(presences.map(\.user.id) == [owner, bot, tomasz, juni])
         #expect(presences.allSatisfy { $0.guildID == nil && $0.user.username == nil })
         #expect(presences.map(\.status) == [.online, .online, .doNotDisturb, .idle])
-        #expect(presences[0].clientStatus.desktop == .online && presences[0].clientStatus.mobile == .idle)
-        #expect(presences[0].clientStatus.web == nil)
+        #expect(presences[0].clientStatus?.desktop == .online && presences[0].clientStatus?.mobile == .idle)
+        #expect(presences[0].clientStatus?.web == nil)
 
         let custom = presences[0].activities[0]
         #expect(custom.type == .custom && custom.state == "shipping v2" && custom.emoji?.name == "🚀")
@@ -338,8 +338,8 @@ import Testing
     @Test func presenceUpdateDecodesThePartialUserAndActivities() throws {
         let presence = try EventFixtures.data("PRESENCE_UPDATE", as: PresenceUpdate.self)
         #expect(presence.user.id == juni && presence.user.username == nil && presence.guildID == guild)
-        #expect(presence.status == .online && presence.clientStatus.mobile == .online)
-        #expect(presence.clientStatus.desktop == nil)
+        #expect(presence.status == .online && presence.clientStatus?.mobile == .online)
+        #expect(presence.clientStatus?.desktop == nil)
         let stream = presence.activities[0]
         #expect(stream.type == .streaming && stream.url == "https://www.twitch.tv/juniper_codes")
         #expect(stream.assets?.largeImage == "twitch:juniper_codes" && stream.buttons == nil)
@@ -454,8 +454,8 @@ import Testing
         let presence = try decode(
             #"{"user":{"id":"1"},"status":"streaming","activities":[],"client_status":{"vr":"online"}}"#,
             as: PresenceUpdate.self)
-        #expect(presence.status.rawValue == "streaming" && presence.clientStatus.web == nil)
-        #expect(presence.clientStatus.desktop == nil && presence.clientStatus.mobile == nil)
+        #expect(presence.status.rawValue == "streaming" && presence.clientStatus?.web == nil)
+        #expect(presence.clientStatus?.desktop == nil && presence.clientStatus?.mobile == nil)
     }
 
     @Test func wrongTypesInRequiredFieldsThrow() throws {

@@ -11,8 +11,8 @@ public struct PresenceUpdate: Codable, Hashable, Sendable {
     public var status: PresenceStatus
     /// The current activities.
     public var activities: [Activity]
-    /// The status on each platform.
-    public var clientStatus: ClientStatus
+    /// The status on each platform (left out in some member-chunk presences).
+    public var clientStatus: ClientStatus?
 
     /// Wire names.
     private enum CodingKeys: String, CodingKey {
