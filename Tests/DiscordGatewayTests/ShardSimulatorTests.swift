@@ -193,7 +193,8 @@ func collectSequences(
         client.sendRaw(json: #"{"t":"ODD_EVENT","s":9,"op":0,"d":{"broken":"#)
         let event = try await recorder.events.next(timeout: .seconds(5)) { $0.name == "ODD_EVENT" }
         struct Anything: Decodable {}
-        #expect(throws: DecodingError.self) { try event.decodeData(Anything.self) }
+        let error = #expect(throws: EventDecodingError.self) { try event.decodeData(Anything.self) }
+        #expect(error?.eventName == "ODD_EVENT" && error?.codingPath == "")
         #expect(shard.state == .connected)
         shard.close()
     }

@@ -3,8 +3,9 @@ import Foundation
 /// One payload received from the gateway, as delivered to users (Discord docs: "Gateway Events", "Receive Events").
 ///
 /// Usually a dispatch (``opcode`` is ``GatewayOpcode/dispatch``) with its ``name`` (`t`) and ``sequence`` (`s`).
-/// The data is kept as the raw UTF-8 JSON of the whole message; decode `d` on demand with ``decodeData(_:)``
-/// into your own `Decodable` model, so events you ignore cost nothing.
+/// The data is kept as the raw UTF-8 JSON of the whole message and decoded only on demand: ``decoded()`` gives the
+/// typed ``DispatchEvent`` (DiscordModel), ``decodeData(_:)`` decodes `d` into any `Decodable` of your own, so
+/// events you ignore cost nothing.
 ///
 /// **Threading:** an immutable value; `Sendable`.
 public struct GatewayEvent: Hashable, Sendable, CustomStringConvertible {
@@ -30,15 +31,16 @@ public struct GatewayEvent: Hashable, Sendable, CustomStringConvertible {
         String(decoding: rawPayload, as: UTF8.self)
     }
 
-    /// Decodes the payload's `d` into a model.
+    /// Decodes the payload's `d` into a model of your choice, such as `Message.self` or your own `Decodable`.
     ///
     /// Uses Foundation's `JSONDecoder` with default strategies; snowflakes arrive as JSON strings.
     ///
-    /// - Parameter type: the model for `d`, for example `MessageCreate.self`.
+    /// - Parameter type: the model for `d`.
     /// - Returns: the decoded value.
-    /// - Throws: `DecodingError` when `d` is missing or does not match `T`.
-    public func decodeData<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(DataEnvelope<T>.self, from: Data(rawPayload)).data
+    /// - Throws: ``EventDecodingError`` (event name, coding path, message, payload) when `d` is missing or does not
+    ///   match `T`.
+    public func decodeData<T: Decodable>(_ type: T.Type = T.self) throws(EventDecodingError) -> T {
+        try PayloadDataDecoder(name: name ?? "op \(opcode.rawValue)", payload: rawPayload).decode(T.self)
     }
 
     /// `"MESSAGE_CREATE #42 (1234 bytes)"` or `"op 11 (9 bytes)"`; no payload contents.

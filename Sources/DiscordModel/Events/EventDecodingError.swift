@@ -78,14 +78,20 @@ public struct EventDecodingError: Error, Hashable, Sendable, CustomStringConvert
 /// ``EventDecodingError``.
 ///
 /// **Threading:** a value used on one thread at a time.
-struct PayloadDataDecoder {
+package struct PayloadDataDecoder {
     /// The dispatch name, for errors.
     let name: String
     /// The whole payload's JSON.
     let payload: [UInt8]
 
+    /// Makes a decoder for one payload.
+    package init(name: String, payload: [UInt8]) {
+        self.name = name
+        self.payload = payload
+    }
+
     /// Decodes `d` as `T`.
-    func decode<T: Decodable>(_ type: T.Type = T.self) throws(EventDecodingError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type = T.self) throws(EventDecodingError) -> T {
         do {
             return try JSONDecoder().decode(DataMember<T>.self, from: Data(payload)).data
         } catch {
