@@ -7,15 +7,6 @@ import DiscordGateway
 import DiscordGatewayTesting
 import Foundation
 
-/// The part of MESSAGE_CREATE's `d` this bot reads.
-struct Message: Decodable {
-    let content: String
-    let channel_id: String
-    let author: Author
-    /// The message's author.
-    struct Author: Decodable { let username: String }
-}
-
 /// Answers "!ping" with "Pong!" and the heartbeat latency.
 ///
 /// **Threading:** callbacks arrive one at a time on the shard's callback queue; `pongs` is behind a lock.
@@ -30,14 +21,21 @@ final class PingBot: ShardDelegate {
         print("state: \(newState)")
     }
 
-    /// Answers "!ping" messages.
+    /// Answers "!ping" messages; the shard's event filter lets only MESSAGE_CREATE through.
     func shard(_ shard: Shard, didReceive event: GatewayEvent) {
-        guard event.name == "MESSAGE_CREATE", let message = try? event.decodeData(Message.self) else { return }
+        let decoded: DispatchEvent?
+        do {
+            decoded = try event.decoded()
+        } catch {
+            print("could not decode \(error)")  // event name, coding path and reason; the shard carries on
+            return
+        }
+        guard case .messageCreate(let message) = decoded else { return }
         print("\(message.author.username): \(message.content)")
-        guard message.content == "!ping" else { return }
+        guard message.content == "!ping", message.author.bot != true else { return }
         let latency = shard.latency.last.map { "\($0)" } ?? "unknown"
         print(
-            "  would send: POST /channels/\(message.channel_id)/messages {\"content\":\"Pong! (heartbeat \(latency))\"}"
+            "  would send: POST /channels/\(message.channelID)/messages {\"content\":\"Pong! (heartbeat \(latency))\"}"
         )
         pongs.withLock { $0 += 1 }
         replied.signal()
@@ -55,6 +53,8 @@ let token = ProcessInfo.processInfo.environment["DISCORD_TOKEN"] ?? ""
 var configuration = ShardConfiguration(token: BotToken(token))
 // MESSAGE_CONTENT is privileged: enable it for your bot in the Developer Portal to read other users' messages.
 configuration.intents = [.guilds, .guildMessages, .directMessages]
+// Only MESSAGE_CREATE is copied and delivered; everything else costs the shard an envelope peek.
+configuration.eventFilter = GatewayEventFilter(.messageCreate)
 
 if !token.isEmpty {
     let shard = Shard(configuration: configuration)
@@ -78,8 +78,13 @@ let deadline = ContinuousClock.now + .seconds(20)
 while simulator.sessionIDs.isEmpty, ContinuousClock.now < deadline { usleep(10_000) }
 let users = ["ada", "grace", "linus"]
 for (index, content) in ["hello", "!ping", "how is the gateway?", "!ping", "!pong", "!ping"].enumerated() {
-    let data =
-        #"{"content":"\#(content)","channel_id":"1100000000000000042","author":{"username":"\#(users[index % 3])"}}"#
+    let data = #"""
+        {"id":"\#(1_100_000_000_000_000_100 + index)","channel_id":"1100000000000000042","guild_id":"1100000000000000001",\#
+        "author":{"id":"\#(1_100_000_000_000_000_010 + index % 3)","username":"\#(users[index % 3])","discriminator":"0",\#
+        "global_name":null,"avatar":null},"content":"\#(content)","timestamp":"2026-11-29T12:00:0\#(index).000000+00:00",\#
+        "edited_timestamp":null,"tts":false,"mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],\#
+        "embeds":[],"pinned":false,"type":0}
+        """#
     simulator.dispatchToAll("MESSAGE_CREATE", data: data)
 }
 while bot.pongs.withLock({ $0 }) < 3, ContinuousClock.now < deadline {
