@@ -1,3 +1,6 @@
+public import DiscordGateway
+internal import Foundation
+
 /// One client connection to a ``GatewaySimulator``: what it sent, and a script for what the server does next.
 ///
 /// The simulator answers Discord's way on its own (Hello, heartbeat ACKs, READY, replays, close codes); the methods
@@ -202,6 +205,28 @@ public final class SimulatedClient: Sendable {
     @discardableResult
     public func dispatch(_ name: String, data json: String) -> Int {
         simulator?.dispatch(name, data: json, client: index) ?? 0
+    }
+
+    /// Dispatches a typed event (its model encoded as `d`) on this connection's session, so bots can be tested with
+    /// the same `DiscordModel` values they receive.
+    /// - Returns: the sequence number, or 0 when the connection carries no session.
+    /// - Throws: `EncodingError` when the model cannot be encoded.
+    @discardableResult
+    public func dispatch(_ event: DispatchEvent) throws -> Int {
+        guard let data = event.data else {
+            guard case .unknown(let name, let payload) = event else { return 0 }
+            return dispatch(name, data: Self.dataMember(of: payload) ?? "null")
+        }
+        return dispatch(event.type.rawValue, data: String(decoding: try JSONEncoder().encode(data), as: UTF8.self))
+    }
+
+    /// The `d` of a whole payload as JSON text, if the payload is a JSON object with one.
+    private static func dataMember(of payload: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any],
+            let data = object["d"], !(data is NSNull),
+            let encoded = try? JSONSerialization.data(withJSONObject: data, options: [.fragmentsAllowed])
+        else { return nil }
+        return String(decoding: encoded, as: UTF8.self)
     }
 }
 

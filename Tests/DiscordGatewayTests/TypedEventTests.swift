@@ -44,12 +44,12 @@ import Testing
         var fixtures = GatewayFixtures(seed: 7)
         let typing = client.dispatch("TYPING_START", data: try Self.data(of: fixtures.typingStart(sequence: 1)))
         let messagePayload = fixtures.messageCreate(sequence: 2)
-        let message = client.dispatch("MESSAGE_CREATE", data: try Self.data(of: messagePayload))
+        let expected = try JSONDecoder().decode(Envelope<Message>.self, from: Data(messagePayload.utf8)).d
+        let message = try client.dispatch(.messageCreate(expected))  // the model, encoded by the simulator
         guard case .messageCreate(let created) = try await decoded.next(timeout: .seconds(5)) else {
             Issue.record("expected MESSAGE_CREATE")
             return
         }
-        let expected = try JSONDecoder().decode(Envelope<Message>.self, from: Data(messagePayload.utf8)).d
         #expect(created == expected)
         #expect(!created.content.isEmpty && created.guildID != nil && created.member != nil)
         let raw = recorder.events.all

@@ -69,6 +69,20 @@ import Testing
         }
     }
 
+    @Test func everyEventSurvivesAnEncodeDecodeRoundTrip() throws {
+        for file in try EventFixtures.allNames() {
+            let name = String(file.split(separator: ".")[0])
+            let event = try DispatchEvent.decode(name: name, payload: [UInt8](try EventFixtures.payload(file)))
+            let encoded = try event.payload(sequence: 77)
+            let again = try DispatchEvent.decode(name: name, payload: encoded)
+            #expect(again == event, "\(file)")
+            let envelope = try JSONSerialization.jsonObject(with: Data(encoded)) as? [String: Any]
+            #expect(envelope?["t"] as? String == name && envelope?["s"] as? Int == 77 && envelope?["op"] as? Int == 0)
+        }
+        let unknown = DispatchEvent.unknown(name: "X", payload: Array(#"{"t":"X","s":1,"op":0,"d":null}"#.utf8))
+        #expect(try unknown.payload(sequence: 5) == Array(#"{"t":"X","s":1,"op":0,"d":null}"#.utf8))
+    }
+
     @Test func fixturesAreWholePayloadsNamedAfterTheirEvent() throws {
         for file in try EventFixtures.allNames() {
             let object = try JSONSerialization.jsonObject(with: try EventFixtures.payload(file)) as? [String: Any]
