@@ -176,8 +176,9 @@ struct DemoCommand: ParsableCommand {
         log.say(
             "demo: \(counts.events) events, sequence \(counts.firstSequence ?? 0)…\(counts.lastSequence ?? 0), "
                 + "\(counts.gaps) gaps, \(simulator.resumeCount) resumes, \(identifiesAfterFirst) identifies after "
-                + "the first — \(verdict)", timestamped: false)
-        if !complete { throw ExitCode(1) }
+                + "the first, \(counts.events - counts.decodeErrors) decoded into typed models "
+                + "(\(counts.decodeErrors) failures) — \(verdict)", timestamped: false)
+        if !complete || counts.decodeErrors > 0 { throw ExitCode(1) }
     }
 }
 
@@ -235,9 +236,15 @@ final class DemoObserver: ShardDelegate {
         return nil
     }
 
-    /// Counts (and in live mode prints) an event.
+    /// Counts (and in live mode prints) an event, and decodes it into its typed model.
     func shard(_ shard: Shard, didReceive event: GatewayEvent) {
         counter.record(sequence: event.sequence, bytes: event.rawPayload.count)
+        do {
+            _ = try event.decoded()
+        } catch {
+            counter.recordDecodeError()
+            log.say("could not decode \(error)")
+        }
         if printsEvents { log.say(event.description) }
     }
 

@@ -344,6 +344,7 @@ struct CommandLineToolTests {
         let shardVerdict = try #require(lines.lastIndex { $0.hasPrefix("demo: ") })
         #expect(clusterVerdict < shardVerdict)
         #expect(lines[shardVerdict].hasSuffix("no event lost"))
+        #expect(lines[shardVerdict].contains("(0 failures)"))
     }
 
     /// At the budget's reserve the tool prints a budget-exhausted line and identifies no further.
