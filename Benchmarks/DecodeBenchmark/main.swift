@@ -4,16 +4,21 @@
 // on one thread, in the same run:
 // - `JSONSerialization`: `JSONSerialization.jsonObject(with:)` of the whole payload (the baseline: an untyped
 //   parse that every typed decoder has to beat or approach);
-// - `typed`: `DispatchEvent.decode(name:payload:)` (Foundation's JSONDecoder into the DiscordModel types);
+// - `Foundation`: `DispatchEvent.decode(name:payload:backend: .foundation)` (Foundation's JSONDecoder into the
+//   DiscordModel types);
+// - `gateway`: `DispatchEvent.decode(name:payload:)`, which uses `GatewayJSONDecoder` (the tape-based decoder in
+//   DiscordModel/JSON) into the same types;
 // - `skip`: what a filtered-out event costs the shard (`ReceivedPayload.decode` with an empty filter: the
 //   envelope peek only, no copy, no parse of `d`).
-// Each figure is the best of several rounds of thread CPU time, in ns per event, plus the typed/baseline ratio.
+// Each figure is the best of several rounds of thread CPU time, in ns per event, plus the Foundation/gateway speed-up
+// and the gateway/baseline ratio.
 //
 // Run: swift run -c release DecodeBenchmark [--rounds 5] [--scale 1.0]
 
 import BenchmarkSupport
 import DiscordGateway
 import DiscordGatewayTesting
+import DiscordModel
 import Foundation
 
 /// Command-line options.
@@ -75,48 +80,63 @@ let workloads = [
     Workload(name: "GUILD_CREATE", payloads: make(40) { fixtures.guildCreate(sequence: $0) }, share: 0.001),
 ]
 
-// Every payload must decode, or the typed figures would measure error paths.
+// Every payload must decode, the same with both decoders, or the typed figures would measure error paths.
 for workload in workloads {
     for payload in workload.payloads {
         do {
             let event = try DispatchEvent.decode(name: workload.name, payload: payload)
             guard event.type.rawValue == workload.name else { fatalError("\(workload.name) decoded as \(event.type)") }
+            let foundation = try DispatchEvent.decode(name: workload.name, payload: payload, backend: .foundation)
+            guard foundation == event else { fatalError("\(workload.name): the two decoders disagree") }
         } catch {
             fatalError("benchmark payload does not decode: \(error)")
         }
     }
 }
 
+/// Right-aligns `value`, rounded, in `width` columns.
+func column(_ value: Double, _ width: Int) -> String {
+    let text = String(Int(value.rounded()))
+    return String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+/// Right-aligns `text` in `width` columns.
+func column(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
 print("DecodeBenchmark: best of \(options.rounds) rounds, thread CPU time, ns per event")
 print(
-    "type".padding(toLength: 16, withPad: " ", startingAt: 0) + "   bytes  JSONSerialization      typed  ratio"
-        + "    skip")
-var weighted = (baseline: 0.0, typed: 0.0, skip: 0.0, bytes: 0.0)
+    "type".padding(toLength: 16, withPad: " ", startingAt: 0)
+        + "   bytes  JSONSerialization  Foundation  gateway  speed-up  gateway/JSONSerialization    skip")
+var weighted = (baseline: 0.0, foundation: 0.0, gateway: 0.0, skip: 0.0, bytes: 0.0)
 for workload in workloads {
     let baseline = measure(workload, rounds: options.rounds) { payload in
         _ = try? JSONSerialization.jsonObject(with: Data(payload))
     }
-    let typed = measure(workload, rounds: options.rounds) { payload in
+    let foundation = measure(workload, rounds: options.rounds) { payload in
+        _ = try? DispatchEvent.decode(name: workload.name, payload: payload, backend: .foundation)
+    }
+    let gateway = measure(workload, rounds: options.rounds) { payload in
         _ = try? DispatchEvent.decode(name: workload.name, payload: payload)
     }
     let skip = measure(workload, rounds: options.rounds) { payload in
         _ = try? ReceivedPayload.decode(payload, filter: .none)
     }
     weighted.baseline += baseline * workload.share
-    weighted.typed += typed * workload.share
+    weighted.foundation += foundation * workload.share
+    weighted.gateway += gateway * workload.share
     weighted.skip += skip * workload.share
     weighted.bytes += Double(workload.averageBytes) * workload.share
-    func column(_ value: Double, _ width: Int) -> String {
-        let text = String(Int(value.rounded()))
-        return String(repeating: " ", count: max(0, width - text.count)) + text
-    }
     print(
         workload.name.padding(toLength: 16, withPad: " ", startingAt: 0) + column(Double(workload.averageBytes), 8)
-            + column(baseline, 19) + column(typed, 11) + "  " + String(format: "%.2f×", typed / baseline)
-            + column(skip, 8))
+            + column(baseline, 19) + column(foundation, 12) + column(gateway, 9)
+            + column(String(format: "%.2f×", foundation / gateway), 10)
+            + column(String(format: "%.2f×", gateway / baseline), 27) + column(skip, 8))
 }
 print(
     "weighted mix (45% MESSAGE_CREATE, 35% PRESENCE_UPDATE, 19.9% TYPING_START, 0.1% GUILD_CREATE): "
-        + "JSONSerialization \(Int(weighted.baseline.rounded())) ns, typed \(Int(weighted.typed.rounded())) ns "
-        + "(\(String(format: "%.2f", weighted.typed / weighted.baseline))×), skip \(Int(weighted.skip.rounded())) ns, "
-        + "\(Int(weighted.bytes.rounded())) bytes/event")
+        + "JSONSerialization \(Int(weighted.baseline.rounded())) ns, Foundation \(Int(weighted.foundation.rounded())) ns, "
+        + "gateway \(Int(weighted.gateway.rounded())) ns (\(String(format: "%.2f", weighted.foundation / weighted.gateway))× "
+        + "faster than Foundation, \(String(format: "%.2f", weighted.gateway / weighted.baseline))× JSONSerialization), "
+        + "skip \(Int(weighted.skip.rounded())) ns, \(Int(weighted.bytes.rounded())) bytes/event")
