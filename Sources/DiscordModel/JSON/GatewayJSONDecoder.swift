@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast, strict JSON decoder for the DiscordModel types: parses the document once into a compact tape (no
 /// per-object dictionaries, no intermediate values) and decodes `Decodable` types straight from it.
 ///
@@ -142,12 +144,42 @@ final class JSONTapeDecoder: Decoder {
     }
 
     /// Decodes `type` from the value at `index`.
+    ///
+    /// Snowflakes, permission sets and timestamps held in plain (unescaped) strings are read straight from the
+    /// bytes, with the same parsers their `init(from:)` uses; anything else, including every failure, goes
+    /// through `init(from:)`, so values and errors are the same either way.
     @inline(__always)
     func decode<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
+        if T.self == Snowflake.self, let raw = plainDigits(at: index) {
+            return unsafeBitCast(Snowflake(rawValue: raw), to: T.self)
+        }
+        if T.self == DiscordTimestamp.self, let timestamp = plainTimestamp(at: index) {
+            return unsafeBitCast(timestamp, to: T.self)
+        }
+        if T.self == Permissions.self, let raw = plainDigits(at: index) {
+            return unsafeBitCast(Permissions(rawValue: raw), to: T.self)
+        }
         let saved = current
         current = index
         defer { current = saved }
         return try T(from: self)
+    }
+
+    /// The value of a plain string of decimal digits at `index` (as `Snowflake` parses it), else `nil`.
+    @inline(__always)
+    private func plainDigits(at index: Int) -> UInt64? {
+        let entry = tape[index]
+        guard entry.kind == .string, !entry.has(.escaped) else { return nil }
+        return Snowflake.parse(tape.text(index))
+    }
+
+    /// The timestamp in a plain string at `index` (as `DiscordTimestamp` parses it), else `nil`.
+    @inline(__always)
+    private func plainTimestamp(at index: Int) -> DiscordTimestamp? {
+        let entry = tape[index]
+        guard entry.kind == .string, !entry.has(.escaped), let seconds = DiscordTimestamp.parse(tape.text(index))
+        else { return nil }
+        return DiscordTimestamp(Date(timeIntervalSince1970: seconds))
     }
 
     /// `index` when it is an object, else the error Foundation throws.

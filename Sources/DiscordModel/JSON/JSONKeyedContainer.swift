@@ -188,77 +188,92 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Decodes a `Bool`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        try present(key).map { try decoder.decodeBool(at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeBool(at: index)
     }
 
     /// Decodes a `String`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        try present(key).map { try decoder.decodeString(at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeString(at: index)
     }
 
     /// Decodes a `Double`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-        try present(key).map { try decoder.decodeDouble(at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeDouble(at: index)
     }
 
     /// Decodes a `Float`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
-        try present(key).map { try decoder.decodeFloat(at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeFloat(at: index)
     }
 
     /// Decodes an `Int`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes an `Int8`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes an `Int16`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes an `Int32`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes an `Int64`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes a `UInt`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes a `UInt8`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes a `UInt16`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes a `UInt32`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes a `UInt64`, or `nil` when absent or `null`.
     func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
-        try present(key).map { try decoder.decodeInteger(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decodeInteger(type, at: index)
     }
 
     /// Decodes any `Decodable`, or `nil` when absent or `null`.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try present(key).map { try decoder.decode(type, at: $0) }
+        guard let index = present(key) else { return nil }
+        return try decoder.decode(type, at: index)
     }
 
     /// A keyed container for the object at `key`.
