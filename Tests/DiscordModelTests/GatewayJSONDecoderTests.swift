@@ -178,6 +178,242 @@ import Testing
         #expect(context.codingPath.map(\.stringValue) == ["x"])
     }
 
+    // MARK: - Decoder semantics
+
+    /// Any string key.
+    struct AnyKey: CodingKey {
+        /// The key's text.
+        var stringValue: String
+        /// Never an index.
+        var intValue: Int? { nil }
+
+        /// Makes a key.
+        init(_ stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        /// Makes a key.
+        init(stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        /// Index keys are not used.
+        init?(intValue: Int) {
+            nil
+        }
+    }
+
+    /// Formats a coding path as `c.x[3]`.
+    static func path(_ keys: [any CodingKey]) -> String {
+        let error = DecodingError.dataCorrupted(DecodingError.Context(codingPath: keys, debugDescription: ""))
+        return EventDecodingError(eventName: "", error: error, payload: []).codingPath
+    }
+
+    /// Records what a decoder reports while walking a fixed document, to compare two decoders.
+    struct Transcript: Decodable {
+        /// One line per observation.
+        var lines: [String] = []
+
+        /// Walks `{"a":1,"b":null,"c":{"x":[1,null,"s",{"y":true}]},"super":5,"e":"e"}`.
+        init(from decoder: any Decoder) throws {
+            /// Formats a coding path.
+            func path(_ keys: [any CodingKey]) -> String {
+                GatewayJSONDecoderTests.path(keys)
+            }
+            /// Records `label` and the summary of what `body` returns or throws.
+            func note<T>(_ label: String, _ body: () throws -> T) -> T? {
+                do {
+                    let value = try body()
+                    lines.append("\(label): \(value)")
+                    return value
+                } catch {
+                    lines.append("\(label): \(GatewayJSONDecoderTests.summary(error))")
+                    return nil
+                }
+            }
+            let root = try decoder.container(keyedBy: AnyKey.self)
+            lines.append("root path: \(path(root.codingPath))")
+            lines.append("keys: \(root.allKeys.map(\.stringValue).sorted())")
+            _ = note("contains a") { root.contains(AnyKey("a")) }
+            _ = note("contains zz") { root.contains(AnyKey("zz")) }
+            _ = note("nil b") { try root.decodeNil(forKey: AnyKey("b")) }
+            _ = note("nil a") { try root.decodeNil(forKey: AnyKey("a")) }
+            _ = note("nil zz") { try root.decodeNil(forKey: AnyKey("zz")) }
+            _ = note("present b") { try root.decodeIfPresent(Int.self, forKey: AnyKey("b")) as Any }
+            _ = note("present zz") { try root.decodeIfPresent(Int.self, forKey: AnyKey("zz")) as Any }
+            _ = note("present a") { try root.decodeIfPresent(Int.self, forKey: AnyKey("a")) as Any }
+            _ = note("string a") { try root.decode(String.self, forKey: AnyKey("a")) }
+            _ = note("int b") { try root.decode(Int.self, forKey: AnyKey("b")) }
+            _ = note("int zz") { try root.decode(Int.self, forKey: AnyKey("zz")) }
+            _ = note("nested a") { try root.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("a")).codingPath }
+            _ = note("nested b") { try root.nestedUnkeyedContainer(forKey: AnyKey("b")).codingPath }
+            _ = note("nested zz") { try root.nestedUnkeyedContainer(forKey: AnyKey("zz")).codingPath }
+            let c = try root.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("c"))
+            lines.append("c path: \(path(c.codingPath))")
+            var x = try c.nestedUnkeyedContainer(forKey: AnyKey("x"))
+            lines.append("x path: \(path(x.codingPath)) count \(x.count ?? -1) at \(x.currentIndex) end \(x.isAtEnd)")
+            _ = note("x nil 0") { try x.decodeNil() }
+            _ = note("x int 0") { try x.decode(Int.self) }
+            _ = note("x nil 1") { try x.decodeNil() }
+            _ = note("x int 2") { try x.decode(Int.self) }
+            lines.append("x at \(x.currentIndex)")
+            _ = note("x present 2") { try x.decodeIfPresent(String.self) as Any }
+            let nested = Result { try x.nestedContainer(keyedBy: AnyKey.self) }
+            lines.append("x nested 3: \((try? nested.get()) != nil)")
+            if let y = try? nested.get() {
+                lines.append("y path: \(path(y.codingPath))")
+                _ = note("y bool") { try y.decode(Bool.self, forKey: AnyKey("y")) }
+                _ = note("y string") { try y.decode(String.self, forKey: AnyKey("y")) }
+            }
+            lines.append("x at \(x.currentIndex) end \(x.isAtEnd)")
+            _ = note("x int end") { try x.decode(Int.self) }
+            _ = note("x nil end") { try x.decodeNil() }
+            let superDecoder = try root.superDecoder()
+            lines.append("super path: \(path(superDecoder.codingPath))")
+            _ = note("super int") { try superDecoder.singleValueContainer().decode(Int.self) }
+            let missing = try root.superDecoder(forKey: AnyKey("missing"))
+            lines.append("missing path: \(path(missing.codingPath))")
+            _ = note("missing nil") { try missing.singleValueContainer().decodeNil() }
+            _ = note("missing int") { try missing.singleValueContainer().decode(Int.self) }
+            let e = try root.superDecoder(forKey: AnyKey("e"))
+            _ = note("e path") { path(try e.singleValueContainer().codingPath) }
+            _ = note("e string") { try e.singleValueContainer().decode(String.self) }
+            _ = note("e keyed") { try e.container(keyedBy: AnyKey.self).codingPath }
+            _ = note("e unkeyed") { try e.unkeyedContainer().codingPath }
+        }
+    }
+
+    @Test func containersBehaveLikeFoundationsAtEveryLevel() throws {
+        let json = #"{"a":1,"b":null,"c":{"x":[1,null,"s",{"y":true}]},"super":5,"e":"e"}"#
+        let expected = try Self.foundation(Transcript.self, json).lines
+        let actual = try Self.gateway(Transcript.self, json).lines
+        #expect(actual == expected)
+        #expect(actual.count > 30)
+    }
+
+    @Test func theFirstOfRepeatedKeysWinsAndAllKeysListsItOnce() throws {
+        for json in [#"{"k":1,"k":2}"#, #"{"k":1,"\u006b":2}"#, #"{"a":0,"k":1,"b":0,"k":2}"#] {
+            #expect(try Self.gateway([String: Int].self, json)["k"] == 1, "\(json)")
+            #expect(try Self.foundation([String: Int].self, json)["k"] == 1, "\(json)")
+            #expect(try Self.gateway(JSONValue.self, json) == Self.foundation(JSONValue.self, json), "\(json)")
+        }
+        /// Reads `k` and the keys.
+        struct Reader: Decodable {
+            /// `k`'s value.
+            let k: Int
+            /// Every key.
+            let keys: [String]
+
+            /// Reads `k` twice, then the keys.
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyKey.self)
+                keys = container.allKeys.map(\.stringValue)
+                _ = try container.decode(Int.self, forKey: AnyKey("a"))
+                k = try container.decode(Int.self, forKey: AnyKey("k"))
+            }
+        }
+        let reader = try Self.gateway(Reader.self, #"{"a":0,"k":1,"b":0,"k":2}"#)
+        #expect(reader.k == 1)
+        #expect(reader.keys == ["a", "k", "b"])
+    }
+
+    @Test func escapedKeysAreFoundByTheirUnescapedText() throws {
+        let json = #"{"\u0069d":"5","na\u006De":"x","\ud83d\ude00":true}"#
+        #expect(try Self.gateway([String: JSONValue].self, json) == Self.foundation([String: JSONValue].self, json))
+        /// Two fields behind escaped keys.
+        struct Named: Decodable, Equatable {
+            /// From `"\u0069d"`.
+            let id: Snowflake
+            /// From `"na\u006De"`.
+            let name: String
+        }
+        #expect(try Self.gateway(Named.self, json) == Named(id: 5, name: "x"))
+    }
+
+    @Test func keysAskedInAnyOrderAreFound() throws {
+        /// Reads keys backwards, then forwards, then one twice.
+        struct Backwards: Decodable {
+            /// The values read.
+            let values: [Int]
+
+            /// Reads `e` to `a`, then `a` to `e`, then `c` again.
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyKey.self)
+                let order = ["e", "d", "c", "b", "a", "a", "b", "c", "d", "e", "c", "c"]
+                values = try order.map { try container.decode(Int.self, forKey: AnyKey($0)) }
+            }
+        }
+        let decoded = try Self.gateway(Backwards.self, #"{"a":1,"b":2,"c":{"z":[9]},"d":4,"e":5}"#.replacingOccurrences(of: #"{"z":[9]}"#, with: "3"))
+        #expect(decoded.values == [5, 4, 3, 2, 1, 1, 2, 3, 4, 5, 3, 3])
+    }
+
+    @Test func decodingOnManyThreadsAtOnceIsSafe() async throws {
+        let payload = [UInt8](try EventFixtures.payload("MESSAGE_CREATE"))
+        let expected = try DispatchEvent.decode(name: "MESSAGE_CREATE", payload: payload, backend: .foundation)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (0..<50).allSatisfy { _ in
+                        (try? DispatchEvent.decode(name: "MESSAGE_CREATE", payload: payload)) == expected
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
+    // MARK: - Fuzzing
+
+    @Test func mutatedFixturesDecodeOrThrowAndAgreeWithFoundationWhenBothDecode() throws {
+        var generator = SplitMix64(seed: 0x5EED)
+        let names = ["MESSAGE_CREATE", "PRESENCE_UPDATE", "TYPING_START", "INTERACTION_CREATE", "GUILD_MEMBERS_CHUNK",
+            "MESSAGE_CREATE.componentsV2", "GUILD_AUDIT_LOG_ENTRY_CREATE", "READY"]
+        let structural = Array(#"{}[],:"\/-+.0123456789eEtfnu "#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
+        var decoded = 0
+        var failed = 0
+        for round in 0..<4_000 {
+            let name = names[round % names.count]
+            var bytes = [UInt8](try EventFixtures.payload(name))
+            for _ in 0...Int(generator.next() % 3) {
+                let position = Int(generator.next() % UInt64(max(bytes.count, 1)))
+                switch generator.next() % 6 {
+                case 0: if !bytes.isEmpty { bytes[position] = UInt8(truncatingIfNeeded: generator.next()) }
+                case 1: if !bytes.isEmpty { bytes[position] = structural[Int(generator.next() % UInt64(structural.count))] }
+                case 2: bytes.removeSubrange(position..<bytes.count)
+                case 3: bytes.insert(structural[Int(generator.next() % UInt64(structural.count))], at: position)
+                case 4: bytes.removeSubrange(position..<min(bytes.count, position + Int(generator.next() % 16)))
+                default:
+                    let end = min(bytes.count, position + Int(generator.next() % 64))
+                    bytes.insert(contentsOf: bytes[position..<end], at: position)
+                }
+            }
+            let event = Self.eventName(name)
+            do {
+                let gateway = try DispatchEvent.decode(name: event, payload: bytes, backend: .gateway)
+                decoded += 1
+                if let foundation = try? DispatchEvent.decode(name: event, payload: bytes, backend: .foundation) {
+                    #expect(gateway == foundation, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+                }
+            } catch {
+                failed += 1
+            }
+        }
+        #expect(decoded > 100)
+        #expect(failed > 1_000)
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SplitMix64(seed: 99)
+        let alphabet = Array(#"{}[],:"\-.0123456789eEtrufalsn "#.utf8) + [0x80, 0xFF]
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 64)
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            _ = try? GatewayJSONDecoder().decode(JSONValue.self, from: bytes)
+            _ = try? GatewayJSONDecoder().decode(Message.self, from: bytes)
+        }
+    }
+
     // MARK: - Strictness
 
     /// Inputs that are not RFC 8259 JSON.
