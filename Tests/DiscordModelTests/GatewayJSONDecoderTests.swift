@@ -106,10 +106,19 @@ import Testing
     }
 
     @Test(arguments: [
-        ("wrong type", #""content": "Who is coming"#, #""content": 7, "x": "Who is coming"#, "typeMismatch d.referenced_message.content"),
+        (
+            "wrong type", #""content": "Who is coming"#, #""content": 7, "x": "Who is coming"#,
+            "typeMismatch d.referenced_message.content"
+        ),
         ("missing key", #""username": "mira.dev","#, "", "keyNotFound d.referenced_message.author.username"),
-        ("null", #""content": "Who is coming"#, #""content": null, "x": "Who is coming"#, "valueNotFound d.referenced_message.content"),
-        ("bad timestamp", #""timestamp": "2024-08-12T14:03:21.512000+00:00""#, #""timestamp": "soon""#, "other d.timestamp"),
+        (
+            "null", #""content": "Who is coming"#, #""content": null, "x": "Who is coming"#,
+            "valueNotFound d.referenced_message.content"
+        ),
+        (
+            "bad timestamp", #""timestamp": "2024-08-12T14:03:21.512000+00:00""#, #""timestamp": "soon""#,
+            "other d.timestamp"
+        ),
     ])
     func messageErrorsHaveTheSameKindAndPathAsFoundation(
         label: String, original: String, replacement: String, expected: String
@@ -156,7 +165,8 @@ import Testing
     }
 
     @Test(arguments: [
-        #"{"values":[1]}"#, #"{"name":1,"values":[]}"#, #"{"name":null,"values":[]}"#, #"{"name":"a","values":[1,"2"]}"#,
+        #"{"values":[1]}"#, #"{"name":1,"values":[]}"#, #"{"name":null,"values":[]}"#,
+        #"{"name":"a","values":[1,"2"]}"#,
         #"{"name":"a","values":{}}"#, #"{"name":"a","values":null}"#, #"{"name":"a","values":[],"inner":{}}"#,
         #"{"name":"a","values":[],"inner":[]}"#, #"{"name":"a","values":[],"inner":{"flag":0}}"#, "[]", "null",
         #"{"name":"a","values":[null]}"#,
@@ -343,7 +353,9 @@ import Testing
                 values = try order.map { try container.decode(Int.self, forKey: AnyKey($0)) }
             }
         }
-        let decoded = try Self.gateway(Backwards.self, #"{"a":1,"b":2,"c":{"z":[9]},"d":4,"e":5}"#.replacingOccurrences(of: #"{"z":[9]}"#, with: "3"))
+        let decoded = try Self.gateway(
+            Backwards.self,
+            #"{"a":1,"b":2,"c":{"z":[9]},"d":4,"e":5}"#.replacingOccurrences(of: #"{"z":[9]}"#, with: "3"))
         #expect(decoded.values == [5, 4, 3, 2, 1, 1, 2, 3, 4, 5, 3, 3])
     }
 
@@ -367,9 +379,12 @@ import Testing
 
     @Test func mutatedFixturesDecodeOrThrowAndAgreeWithFoundationWhenBothDecode() throws {
         var generator = SplitMix64(seed: 0x5EED)
-        let names = ["MESSAGE_CREATE", "PRESENCE_UPDATE", "TYPING_START", "INTERACTION_CREATE", "GUILD_MEMBERS_CHUNK",
-            "MESSAGE_CREATE.componentsV2", "GUILD_AUDIT_LOG_ENTRY_CREATE", "READY"]
-        let structural = Array(#"{}[],:"\/-+.0123456789eEtfnu "#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
+        let names = [
+            "MESSAGE_CREATE", "PRESENCE_UPDATE", "TYPING_START", "INTERACTION_CREATE", "GUILD_MEMBERS_CHUNK",
+            "MESSAGE_CREATE.componentsV2", "GUILD_AUDIT_LOG_ENTRY_CREATE", "READY",
+        ]
+        let structural =
+            Array(#"{}[],:"\/-+.0123456789eEtfnu "#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
         var decoded = 0
         var failed = 0
         for round in 0..<4_000 {
@@ -379,7 +394,8 @@ import Testing
                 let position = Int(generator.next() % UInt64(max(bytes.count, 1)))
                 switch generator.next() % 6 {
                 case 0: if !bytes.isEmpty { bytes[position] = UInt8(truncatingIfNeeded: generator.next()) }
-                case 1: if !bytes.isEmpty { bytes[position] = structural[Int(generator.next() % UInt64(structural.count))] }
+                case 1:
+                    if !bytes.isEmpty { bytes[position] = structural[Int(generator.next() % UInt64(structural.count))] }
                 case 2: bytes.removeSubrange(position..<bytes.count)
                 case 3: bytes.insert(structural[Int(generator.next() % UInt64(structural.count))], at: position)
                 case 4: bytes.removeSubrange(position..<min(bytes.count, position + Int(generator.next() % 16)))
@@ -411,6 +427,31 @@ import Testing
             let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
             _ = try? GatewayJSONDecoder().decode(JSONValue.self, from: bytes)
             _ = try? GatewayJSONDecoder().decode(Message.self, from: bytes)
+        }
+    }
+
+    /// Foundation types that `JSONDecoder` special-cases.
+    struct FoundationTypes: Decodable, Equatable {
+        /// From a string.
+        let url: URL
+        /// From Base64.
+        let data: Data
+        /// From a number's digits.
+        let decimal: Decimal
+        /// From seconds since 2001.
+        let date: Date
+    }
+
+    @Test func urlDataDecimalAndDateDecodeLikeFoundation() throws {
+        let json = #"{"url":"https://discord.com/api?v=10","data":"AAEC/w==","decimal":12.345,"date":86400.5}"#
+        #expect(try Self.gateway(FoundationTypes.self, json) == Self.foundation(FoundationTypes.self, json))
+        for bad in [
+            #"{"url":"","data":"AA==","decimal":1,"date":0}"#, #"{"url":"a","data":"%%","decimal":1,"date":0}"#,
+            #"{"url":"a","data":"AA==","decimal":"1","date":0}"#, #"{"url":1,"data":"AA==","decimal":1,"date":0}"#,
+        ] {
+            let foundation = Self.error { _ = try Self.foundation(FoundationTypes.self, bad) }
+            let gateway = Self.error { _ = try Self.gateway(FoundationTypes.self, bad) }
+            #expect(Self.summary(gateway) == Self.summary(foundation), "\(bad)")
         }
     }
 
@@ -453,7 +494,10 @@ import Testing
         ("comment", Array("[1] // x".utf8)),
         ("mismatched brackets", Array("[1}".utf8)),
         ("deep arrays", [UInt8](repeating: 0x5B, count: 10_000) + [UInt8](repeating: 0x5D, count: 10_000)),
-        ("deep objects", Array((String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8)),
+        (
+            "deep objects",
+            Array((String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000)).utf8)
+        ),
     ]
 
     @Test func malformedInputThrowsDataCorruptedWithAnEmptyPath() {
@@ -525,7 +569,10 @@ import Testing
             guard value.isFinite else { continue }
             #expect(try Self.gateway(Double.self, "\(value)") == value)
         }
-        for value in [0.1, 1.5, -2.25, 1e22, 1e23, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 0.30000000000000004, 123.456] {
+        for value in [
+            0.1, 1.5, -2.25, 1e22, 1e23, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 0.30000000000000004,
+            123.456,
+        ] {
             #expect(try Self.gateway(Double.self, "\(value)") == value)
         }
         #expect(try Self.gateway(Double.self, "-0").sign == .minus)

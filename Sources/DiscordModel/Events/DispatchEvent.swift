@@ -266,7 +266,9 @@ public enum DispatchEvent: Hashable, Sendable {
     }
 
     /// ``decode(name:payload:)`` with a chosen JSON decoder, to compare the two.
-    package static func decode(name: String, payload: [UInt8], backend: PayloadJSONBackend) throws(EventDecodingError)
+    package static func decode(
+        name: String, payload: [UInt8], backend: PayloadJSONBackend
+    ) throws(EventDecodingError)
         -> DispatchEvent
     {
         let decoder = PayloadDataDecoder(name: name, payload: payload, backend: backend)

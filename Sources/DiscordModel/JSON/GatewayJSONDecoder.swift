@@ -13,7 +13,8 @@ import Foundation
 ///   ``JSONSyntaxError``;
 /// - nesting deeper than 512 arrays and objects is rejected the same way (never a stack overflow);
 /// - a number that does not fit the requested type is a `dataCorrupted` error at the value's coding path;
-/// - `Date`, `Data` and `URL` use their own `Decodable` conformances (Foundation special-cases them);
+/// - `Date` uses its own `Decodable` conformance (seconds since 2001, like Foundation's default strategy);
+///   `URL`, `Data` (Base64) and `Decimal` are special-cased as Foundation's default strategies do;
 /// - a double too small to represent decodes as zero rather than failing.
 ///
 /// **Repeated keys:** the first occurrence of a key in an object wins (as with Foundation's `JSONDecoder`), and
@@ -147,7 +148,9 @@ final class JSONTapeDecoder: Decoder {
     ///
     /// Snowflakes, permission sets and timestamps held in plain (unescaped) strings are read straight from the
     /// bytes, with the same parsers their `init(from:)` uses; anything else, including every failure, goes
-    /// through `init(from:)`, so values and errors are the same either way.
+    /// through `init(from:)`, so values and errors are the same either way. `URL`, `Data` and `Decimal` are
+    /// decoded the way Foundation's `JSONDecoder` does by default (a URL string, Base64 text, a number's digits)
+    /// rather than through their own `Decodable` conformances.
     @inline(__always)
     func decode<T: Decodable>(_ type: T.Type, at index: Int) throws -> T {
         if T.self == Snowflake.self, let raw = plainDigits(at: index) {
@@ -159,6 +162,9 @@ final class JSONTapeDecoder: Decoder {
         if T.self == Permissions.self, let raw = plainDigits(at: index) {
             return unsafeBitCast(Permissions(rawValue: raw), to: T.self)
         }
+        if T.self == URL.self { return unsafeBitCast(try decodeURL(at: index), to: T.self) }
+        if T.self == Data.self { return unsafeBitCast(try decodeData(at: index), to: T.self) }
+        if T.self == Decimal.self { return unsafeBitCast(try decodeDecimal(at: index), to: T.self) }
         let saved = current
         current = index
         defer { current = saved }
@@ -182,6 +188,35 @@ final class JSONTapeDecoder: Decoder {
         return DiscordTimestamp(Date(timeIntervalSince1970: seconds))
     }
 
+    /// Decodes a URL from a string, as Foundation's `JSONDecoder` does.
+    private func decodeURL(at index: Int) throws -> URL {
+        guard let url = URL(string: try decodeString(at: index)) else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: path(to: index), debugDescription: "Invalid URL string."))
+        }
+        return url
+    }
+
+    /// Decodes `Data` from Base64 text, as Foundation's `JSONDecoder` does by default.
+    private func decodeData(at index: Int) throws -> Data {
+        guard tape[index].kind == .string else { throw mismatch(Data.self, at: index) }
+        guard let data = Data(base64Encoded: string(at: index)) else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: path(to: index), debugDescription: "Encountered Data is not valid Base64."))
+        }
+        return data
+    }
+
+    /// Decodes a `Decimal` from a number's digits, as Foundation's `JSONDecoder` does.
+    private func decodeDecimal(at index: Int) throws -> Decimal {
+        guard tape[index].kind == .number else { throw mismatch(Decimal.self, at: index) }
+        guard let decimal = Decimal(string: String(decoding: tape.text(index), as: UTF8.self)) else {
+            throw numberDoesNotFit(Decimal.self, at: index)
+        }
+        return decimal
+    }
+
     /// `index` when it is an object, else the error Foundation throws.
     @inline(__always)
     func requireObject(at index: Int) throws -> Int {
@@ -201,7 +236,9 @@ final class JSONTapeDecoder: Decoder {
     }
 
     /// The error for asking a container of the wrong kind.
-    private func containerMismatch(_ type: Any.Type, at index: Int, kind: JSONKind, container: String)
+    private func containerMismatch(
+        _ type: Any.Type, at index: Int, kind: JSONKind, container: String
+    )
         -> DecodingError
     {
         let path = path(to: index)

@@ -64,7 +64,9 @@ enum JSONBytes {
     }
 
     /// Writes the unescaped UTF-8 of `text` into `output` (at least `text.count` bytes); returns the length.
-    private static func unescape(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>)
+    private static func unescape(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>
+    )
         -> Int
     {
         guard let input = text.baseAddress, output.count >= text.count else { return 0 }
@@ -113,7 +115,9 @@ enum JSONBytes {
 
     /// Writes `scalar` as UTF-8 at `offset`; returns the number of bytes written. An escape of n ≥ 6 input bytes
     /// never writes more than 4, so the output (as long as the input) always has room.
-    private static func encode(_ scalar: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at offset: Int)
+    private static func encode(
+        _ scalar: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    )
         -> Int
     {
         switch scalar {

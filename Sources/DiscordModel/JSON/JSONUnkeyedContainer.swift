@@ -157,7 +157,9 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     /// A keyed container for the next element, which must be an object.
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type
+    ) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         try decodeNext(KeyedDecodingContainer<NestedKey>.self) { decoder, element in
