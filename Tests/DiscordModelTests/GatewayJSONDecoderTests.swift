@@ -145,6 +145,12 @@ import Testing
                 return nil
             }
             #expect(underlying is JSONSyntaxError)
+            let payload = Array(json.utf8)
+            let message = #expect(throws: EventDecodingError.self) {
+                try DispatchEvent.decode(name: "READY", payload: payload)
+            }?.message
+            #expect(message?.hasPrefix("The given data was not valid JSON: ") == true, "\(json)")
+            #expect(message?.contains(" at byte ") == true, "\(json)")
         }
     }
 
@@ -579,6 +585,8 @@ import Testing
         #expect(try Self.gateway(Double.self, "9007199254740993") == 9_007_199_254_740_992)
         #expect(try Self.gateway(Float.self, "0.1") == Float(0.1))
         #expect(Self.summary(Self.error { _ = try Self.gateway(Double.self, "1e400") }) == "dataCorrupted ")
+        #expect(try Self.gateway(Double.self, "1e-400") == 0)
+        #expect(try Self.gateway(Double.self, "-1e-400").sign == .minus)
         #expect(Self.summary(Self.error { _ = try Self.gateway(Float.self, "1e39") }) == "dataCorrupted ")
     }
 
