@@ -3,7 +3,7 @@ import Foundation
 /// Why a dispatch's `d` could not be decoded into its model (see ``DispatchEvent/decode(name:payload:)``).
 ///
 /// Carries everything needed to report or replay the failure: the event name, where in the JSON decoding
-/// stopped, Foundation's explanation, and the whole payload. A failure never affects the connection: the raw
+/// stopped, the decoder's explanation, and the whole payload. A failure never affects the connection: the raw
 /// event is still delivered.
 ///
 /// **Threading:** an immutable value; `Sendable`.
