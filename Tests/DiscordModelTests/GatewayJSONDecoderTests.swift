@@ -461,6 +461,26 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func largeUntypedValuesDecodeInLinearTime() throws {
+        // `JSONValue` tries each type in turn, so every element costs a few failed attempts, each with a coding path;
+        // the object has more keys than the parser checks exactly for repeats. Quadratic work here takes minutes.
+        let count = 20_000
+        let array = "[" + (0..<count).map { "[\($0),\"s\",{\"k\":null}]" }.joined(separator: ",") + "]"
+        let object = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        guard case .array(let elements) = try Self.gateway(JSONValue.self, array) else {
+            Issue.record("expected an array")
+            return
+        }
+        #expect(elements.count == count)
+        #expect(elements.last == .array([.integer(Int64(count - 1)), .string("s"), .object(["k": .null])]))
+        guard case .object(let members) = try Self.gateway(JSONValue.self, object) else {
+            Issue.record("expected an object")
+            return
+        }
+        #expect(members.count == count)
+        #expect(members["k\(count - 1)"] == .integer(Int64(count - 1)))
+    }
+
     // MARK: - Strictness
 
     /// Inputs that are not RFC 8259 JSON.

@@ -92,6 +92,12 @@ final class JSONTapeDecoder: Decoder {
     let absentValue: Int
     /// The coding path of the absent value a super decoder stands for, if it does.
     private let absentPath: [any CodingKey]?
+    /// Tables of unescaped keys (to the first key entry with that text) of objects with escaped or repeated keys,
+    /// by the object's tape index; built on first use.
+    private var keyTables: [Int: [String: Int]] = [:]
+    /// Per depth, the container that ``path(to:)`` last went through, the child entry it took and that child's
+    /// position, so paths to consecutive elements of a large container cost O(1) each rather than O(position).
+    private var pathCache: [(container: Int, child: Int, position: Int)] = []
 
     /// Makes a decoder for `tape` (whose root is entry 0).
     init(tape: JSONTape) {
@@ -281,6 +287,22 @@ final class JSONTapeDecoder: Decoder {
                 codingPath: path(to: index), debugDescription: "Number \(text) does not fit in \(type)."))
     }
 
+    /// The table of unescaped keys of the object at `object` (each text to its first key entry).
+    func keyTable(forObject object: Int) -> [String: Int] {
+        if let table = keyTables[object] { return table }
+        var table: [String: Int] = [:]
+        table.reserveCapacity(Int(tape[object].first))
+        let end = Int(tape[object].second)
+        var index = object + 1
+        while index < end {
+            let name = string(at: index)
+            if table[name] == nil { table[name] = index }
+            index = tape.next(after: index + 1)
+        }
+        keyTables[object] = table
+        return table
+    }
+
     /// The coding path from the root to the value at `target`, with the document's keys and `"Index N"` keys.
     func path(to target: Int) -> [any CodingKey] {
         if target == absentValue { return absentPath ?? [] }
@@ -290,12 +312,22 @@ final class JSONTapeDecoder: Decoder {
             let entry = tape[node]
             let end = Int(entry.second)
             guard entry.isContainer, target > node, target < end else { break }
+            let depth = path.count
             var child = node + 1
             var position = 0
+            if depth < pathCache.count, pathCache[depth].container == node, pathCache[depth].child <= target {
+                child = pathCache[depth].child
+                position = pathCache[depth].position
+            }
             while child < end {
                 let value = entry.kind == .object ? child + 1 : child
                 let next = tape.next(after: value)
                 if target >= value, target < next {
+                    if depth < pathCache.count {
+                        pathCache[depth] = (node, child, position)
+                    } else {
+                        pathCache.append((node, child, position))
+                    }
                     if entry.kind == .object {
                         path.append(GatewayJSONKey(stringValue: string(at: child)))
                     } else {

@@ -1,8 +1,9 @@
 /// The keyed container for one JSON object on the tape.
 ///
 /// Lookups scan the object's keys comparing UTF-8 bytes, starting at the key found last (remembered on the
-/// tape), so keys asked in document order cost one or two comparisons each. Objects with escaped or repeated
-/// keys are scanned from the first member, comparing unescaped keys, so the first of repeated keys wins.
+/// tape), so keys asked in document order cost one or two comparisons each. Objects with escaped or (possibly)
+/// repeated keys are looked up in a table of their unescaped keys, built once per object, in which the first of
+/// repeated keys wins.
 ///
 /// **Threading:** not thread-safe; used by one decode on one thread.
 struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -20,13 +21,12 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] {
         let tape = decoder.tape
         let end = Int(tape[object].second)
+        let firstOccurrences = tape[object].has(.slowKeys) ? decoder.keyTable(forObject: object) : nil
         var keys: [Key] = []
-        var seen: Set<String> = []
-        let checkRepeats = tape[object].has(.slowKeys)
         var index = object + 1
         while index < end {
             let name = decoder.string(at: index)
-            if !checkRepeats || seen.insert(name).inserted, let key = Key(stringValue: name) {
+            if firstOccurrences == nil || firstOccurrences?[name] == index, let key = Key(stringValue: name) {
                 keys.append(key)
             }
             index = tape.next(after: index + 1)
@@ -74,16 +74,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return nil
     }
 
-    /// Scans the keys from the first, comparing unescaped keys with `name`; returns the value's tape index.
+    /// Looks `name` up among the unescaped keys (the first of repeated keys wins); returns the value's tape index.
     private func findUnescaped(_ name: String) -> Int? {
-        let tape = decoder.tape
-        let end = Int(tape[object].second)
-        var index = object + 1
-        while index < end {
-            if decoder.string(at: index) == name { return index + 1 }
-            index = tape.next(after: index + 1)
-        }
-        return nil
+        decoder.keyTable(forObject: object)[name].map { $0 + 1 }
     }
 
     /// The tape index of `key`'s value, or the `keyNotFound` error Foundation throws.

@@ -32,6 +32,8 @@ package struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertib
 struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     static let maximumDepth = 512
+    /// The most keys an object may have for a possibly repeated key to be checked exactly.
+    static let exactRepeatCheckLimit = 64
 
     /// One open container during parsing.
     ///
@@ -184,7 +186,11 @@ struct JSONParser {
                 hash &+= UInt64(start[0]) &* 7 &+ UInt64(start[length - 1]) &* 3 &+ UInt64(start[length / 2])
             }
             let bit: UInt64 = 1 << (hash & 63)
-            if frame.keyHashes & bit != 0, hasEarlierKey(equalTo: keyIndex, inObject: frame.index) {
+            // An exact check costs one comparison per earlier key, so only small objects get one: a large
+            // object with a possible repeat is simply looked up the slow way, which stays linear.
+            if frame.keyHashes & bit != 0,
+                frame.count > Self.exactRepeatCheckLimit || hasEarlierKey(equalTo: keyIndex, inObject: frame.index)
+            {
                 frame.flags.insert(.slowKeys)
             }
             frame.keyHashes |= bit
