@@ -331,6 +331,12 @@ import Testing
         let reader = try Self.gateway(Reader.self, #"{"a":0,"k":1,"b":0,"k":2}"#)
         #expect(reader.k == 1)
         #expect(reader.keys == ["a", "k", "b"])
+        // More keys than the parser checks exactly: looked up through a table, with the same rule.
+        let many = (0..<100).map { "\"m\($0)\":\($0)" }.joined(separator: ",")
+        let large = try Self.gateway(Reader.self, "{\"a\":0,\"k\":1,\(many),\"k\":2,\"b\":0}")
+        #expect(large.k == 1)
+        #expect(large.keys.count == 103)
+        #expect(large.keys.filter { $0 == "k" }.count == 1)
     }
 
     @Test func escapedKeysAreFoundByTheirUnescapedText() throws {
