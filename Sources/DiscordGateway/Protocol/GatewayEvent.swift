@@ -33,7 +33,8 @@ public struct GatewayEvent: Hashable, Sendable, CustomStringConvertible {
 
     /// Decodes the payload's `d` into a model of your choice, such as `Message.self` or your own `Decodable`.
     ///
-    /// Uses Foundation's `JSONDecoder` with default strategies; snowflakes arrive as JSON strings.
+    /// Uses `GatewayJSONDecoder` (strict JSON; Foundation `JSONDecoder` default-strategy behaviour for `Decodable`
+    /// types, including `URL`, `Data` as Base64 and `Decimal`); snowflakes arrive as JSON strings.
     ///
     /// - Parameter type: the model for `d`.
     /// - Returns: the decoded value.

@@ -262,7 +262,16 @@ public enum DispatchEvent: Hashable, Sendable {
     /// - Throws: ``EventDecodingError`` with the event name, the coding path and the payload when `d` does not
     ///   match the documented shape.
     public static func decode(name: String, payload: [UInt8]) throws(EventDecodingError) -> DispatchEvent {
-        let decoder = PayloadDataDecoder(name: name, payload: payload)
+        try decode(name: name, payload: payload, backend: .gateway)
+    }
+
+    /// ``decode(name:payload:)`` with a chosen JSON decoder, to compare the two.
+    package static func decode(
+        name: String, payload: [UInt8], backend: PayloadJSONBackend
+    ) throws(EventDecodingError)
+        -> DispatchEvent
+    {
+        let decoder = PayloadDataDecoder(name: name, payload: payload, backend: backend)
         switch name {
         case "READY": return .ready(try decoder.decode())
         case "RESUMED": return .resumed(try decoder.decode())

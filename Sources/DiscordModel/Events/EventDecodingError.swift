@@ -3,7 +3,7 @@ import Foundation
 /// Why a dispatch's `d` could not be decoded into its model (see ``DispatchEvent/decode(name:payload:)``).
 ///
 /// Carries everything needed to report or replay the failure: the event name, where in the JSON decoding
-/// stopped, Foundation's explanation, and the whole payload. A failure never affects the connection: the raw
+/// stopped, the decoder's explanation, and the whole payload. A failure never affects the connection: the raw
 /// event is still delivered.
 ///
 /// **Threading:** an immutable value; `Sendable`.
@@ -74,7 +74,17 @@ public struct EventDecodingError: Error, Hashable, Sendable, CustomStringConvert
     }
 }
 
-/// Decodes the `d` member of one payload with Foundation's `JSONDecoder`, mapping failures to
+/// Which JSON decoder ``PayloadDataDecoder`` uses.
+///
+/// **Threading:** an immutable value; `Sendable`.
+package enum PayloadJSONBackend: Sendable, CaseIterable {
+    /// ``GatewayJSONDecoder``: the default, strict and fast.
+    case gateway
+    /// Foundation's `JSONDecoder`, kept to compare against.
+    case foundation
+}
+
+/// Decodes the `d` member of one payload (with ``GatewayJSONDecoder`` unless told otherwise), mapping failures to
 /// ``EventDecodingError``.
 ///
 /// **Threading:** a value used on one thread at a time.
@@ -83,17 +93,25 @@ package struct PayloadDataDecoder {
     let name: String
     /// The whole payload's JSON.
     let payload: [UInt8]
+    /// The JSON decoder to use.
+    let backend: PayloadJSONBackend
 
     /// Makes a decoder for one payload.
-    package init(name: String, payload: [UInt8]) {
+    package init(name: String, payload: [UInt8], backend: PayloadJSONBackend = .gateway) {
         self.name = name
         self.payload = payload
+        self.backend = backend
     }
 
     /// Decodes `d` as `T`.
     package func decode<T: Decodable>(_ type: T.Type = T.self) throws(EventDecodingError) -> T {
         do {
-            return try JSONDecoder().decode(DataMember<T>.self, from: Data(payload)).data
+            switch backend {
+            case .gateway:
+                return try GatewayJSONDecoder().decode(DataMember<T>.self, from: payload).data
+            case .foundation:
+                return try JSONDecoder().decode(DataMember<T>.self, from: Data(payload)).data
+            }
         } catch {
             throw EventDecodingError(eventName: name, error: error, payload: payload)
         }
@@ -103,9 +121,9 @@ package struct PayloadDataDecoder {
 /// The `d` member of a payload; the envelope's other members are not read.
 ///
 /// **Threading:** an immutable value.
-struct DataMember<T: Decodable>: Decodable {
+package struct DataMember<T: Decodable>: Decodable {
     /// The decoded `d`.
-    let data: T
+    package let data: T
 
     /// The one key read.
     private enum CodingKeys: String, CodingKey {
