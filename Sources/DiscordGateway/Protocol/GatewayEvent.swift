@@ -1,5 +1,3 @@
-import Foundation
-
 /// One payload received from the gateway, as delivered to users (Discord docs: "Gateway Events", "Receive Events").
 ///
 /// Usually a dispatch (``opcode`` is ``GatewayOpcode/dispatch``) with its ``name`` (`t`) and ``sequence`` (`s`).
@@ -50,19 +48,5 @@ public struct GatewayEvent: Hashable, Sendable, CustomStringConvertible {
             return "\(name)\(sequence.map { " #\($0)" } ?? "") (\(rawPayload.count) bytes)"
         }
         return "op \(opcode.rawValue) (\(rawPayload.count) bytes)"
-    }
-}
-
-/// The `d` member of a payload, decoded as `T`; other members are ignored.
-///
-/// **Threading:** an immutable value.
-struct DataEnvelope<T: Decodable>: Decodable {
-    /// The decoded `d`.
-    let data: T
-
-    /// The one key read.
-    private enum CodingKeys: String, CodingKey {
-        /// Wire name d.
-        case data = "d"
     }
 }

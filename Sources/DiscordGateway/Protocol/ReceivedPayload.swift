@@ -1,5 +1,3 @@
-import Foundation
-
 /// One received payload, classified for ``GatewaySession`` (Discord docs: "Receive Events").
 ///
 /// The shard makes it with ``decode(_:filter:)``: the envelope comes from ``PayloadPeek``; only Hello, READY
@@ -96,16 +94,16 @@ public enum ReceivedPayload: Hashable, Sendable {
         return try result.get()
     }
 
-    /// Decodes `d` with Foundation (Hello, READY and Invalid Session only).
+    /// Decodes `d` with the models' JSON decoder, straight from the received bytes (Hello, READY and Invalid
+    /// Session only).
     private static func decodeData<T: Decodable>(
         _ type: T.Type, from bytes: UnsafeRawBufferPointer, peek: PayloadPeek, missingIsNil: Bool = false
     ) throws(DecodeError) -> T {
         do {
-            let data = Data(bytes)
             if missingIsNil {
-                return try JSONDecoder().decode(OptionalDataEnvelope<T>.self, from: data).data
+                return try GatewayJSONDecoder().decode(OptionalDataEnvelope<T>.self, from: bytes).data
             }
-            return try JSONDecoder().decode(DataEnvelope<T>.self, from: data).data
+            return try GatewayJSONDecoder().decode(DataMember<T>.self, from: bytes).data
         } catch {
             throw .data(opcode: peek.opcode, eventName: peek.eventName)
         }
