@@ -44,7 +44,7 @@ import Testing
         var fixtures = GatewayFixtures(seed: 7)
         let typing = client.dispatch("TYPING_START", data: try Self.data(of: fixtures.typingStart(sequence: 1)))
         let messagePayload = fixtures.messageCreate(sequence: 2)
-        let expected = try JSONDecoder().decode(Envelope<Message>.self, from: Data(messagePayload.utf8)).d
+        let expected = try GatewayJSONDecoder().decode(DataMember<Message>.self, from: Array(messagePayload.utf8)).data
         let message = try client.dispatch(.messageCreate(expected))  // the model, encoded by the simulator
         guard case .messageCreate(let created) = try await decoded.next(timeout: .seconds(5)) else {
             Issue.record("expected MESSAGE_CREATE")
@@ -133,8 +133,33 @@ import Testing
     }
 }
 
-/// A payload envelope; only `d` is read.
-private struct Envelope<T: Decodable>: Decodable {
-    /// The data.
-    let d: T
+extension TypedEventTests {
+    @Test func aClusterDecodesEveryShardsDispatchesTaggedWithTheShard() async throws {
+        var settings = GatewaySimulator.Configuration()
+        settings.heartbeatInterval = .seconds(5)
+        settings.recommendedShards = 2
+        settings.guildCount = 6
+        let simulator = try GatewaySimulator(configuration: settings)
+        defer { simulator.stop() }
+        let cluster = ShardCluster(
+            configuration: clusterConfiguration(
+                simulator, shards: .total(2), maxConcurrency: 2, window: .milliseconds(50)))
+        let decoded = TimedMailbox<(shard: Int, guild: Snowflake)>(label: "a decoded GUILD_CREATE")
+        let failures = TimedMailbox<EventDecodingError>(label: "a decode failure")
+        cluster.onDispatch { shardID, event in
+            if case .guildCreate(let guild) = event { decoded.put((shardID, guild.id)) }
+        } decodeFailed: { error, _ in
+            failures.put(error)
+        }
+        try await cluster.start()
+        var seen: [Int: Set<String>] = [:]
+        for _ in 0..<6 {
+            let (shard, guild) = try await decoded.next(timeout: .seconds(10))
+            seen[shard, default: []].insert(guild.description)
+        }
+        #expect(seen[0] == Set(simulator.guildIDs(forShard: [0, 2])))
+        #expect(seen[1] == Set(simulator.guildIDs(forShard: [1, 2])))
+        #expect(failures.all.isEmpty)
+        try await cluster.shutdown(resumable: false)
+    }
 }

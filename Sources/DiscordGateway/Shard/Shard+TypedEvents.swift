@@ -23,20 +23,9 @@ extension Shard {
         let logger = configuration.logger
         let shardID = id
         onEvent { event in
-            do throws(EventDecodingError) {
-                if let decoded = try event.decoded() { handler(decoded) }
-            } catch {
-                if let decodeFailed {
-                    decodeFailed(error, event)
-                } else {
-                    logger.warning(
-                        "dispatch did not decode into its model",
-                        metadata: [
-                            "shard.id": "\(shardID)", "event": "\(error.eventName)", "path": "\(error.codingPath)",
-                            "message": "\(error.message)", "seq": "\(event.sequence.map(String.init) ?? "-")",
-                        ])
-                }
-            }
+            decodeDispatch(
+                event, shardID: shardID, logger: logger, handler: handler,
+                failed: decodeFailed.map { report in { report($0, event) } })
         }
     }
 }
@@ -55,20 +44,30 @@ extension ShardCluster {
     ) {
         let logger = configuration.shardTemplate.logger
         onEvent { tagged in
-            do throws(EventDecodingError) {
-                if let decoded = try tagged.event.decoded() { handler(tagged.shardID, decoded) }
-            } catch {
-                if let decodeFailed {
-                    decodeFailed(error, tagged)
-                } else {
-                    logger.warning(
-                        "dispatch did not decode into its model",
-                        metadata: [
-                            "shard.id": "\(tagged.shardID)", "event": "\(error.eventName)",
-                            "path": "\(error.codingPath)", "message": "\(error.message)",
-                        ])
-                }
-            }
+            decodeDispatch(
+                tagged.event, shardID: tagged.shardID, logger: logger, handler: { handler(tagged.shardID, $0) },
+                failed: decodeFailed.map { report in { report($0, tagged) } })
         }
+    }
+}
+
+/// Decodes one delivered event and hands the result to `handler`; a failure goes to `failed`, or without one is
+/// logged at warning level.
+///
+/// **Threading:** runs on the callback queue that delivered `event`.
+private func decodeDispatch(
+    _ event: GatewayEvent, shardID: Int, logger: Logger, handler: (DispatchEvent) -> Void,
+    failed: ((EventDecodingError) -> Void)?
+) {
+    do throws(EventDecodingError) {
+        if let decoded = try event.decoded() { handler(decoded) }
+    } catch {
+        if let failed { return failed(error) }
+        logger.warning(
+            "dispatch did not decode into its model",
+            metadata: [
+                "shard.id": "\(shardID)", "event": "\(error.eventName)", "path": "\(error.codingPath)",
+                "message": "\(error.message)", "seq": "\(event.sequence.map(String.init) ?? "-")",
+            ])
     }
 }
