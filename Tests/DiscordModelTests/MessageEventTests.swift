@@ -429,7 +429,9 @@ import Testing
         let minimal = String(decoding: try EventFixtures.payload("MESSAGE_CREATE.minimal"), as: UTF8.self)
         let broken = minimal.replacingOccurrences(of: #""tts": false"#, with: #""tts": "no""#)
         #expect(broken != minimal)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Envelope.self, from: Data(broken.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(DataMember<Message>.self, from: Data(broken.utf8))
+        }
         #expect(throws: DecodingError.self) {
             try decode(
                 #"{"user_id":"1","channel_id":"2","message_id":"3","answer_id":"one"}"#, as: MessagePollVote.self)
@@ -468,11 +470,5 @@ import Testing
         assertSendable(Reaction.self)
         assertSendable(TypingStart.self)
         assertSendable(MessageReactionAdd.self)
-    }
-
-    /// A whole payload whose `d` is a ``Message``.
-    struct Envelope: Decodable {
-        /// The message.
-        let d: Message
     }
 }

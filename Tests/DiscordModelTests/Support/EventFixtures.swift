@@ -1,3 +1,4 @@
+import DiscordModel
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ enum EventFixtures {
 
     /// Decodes the `d` of fixture `name` as `T`.
     static func data<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(Envelope<T>.self, from: try payload(name)).d
+        try JSONDecoder().decode(DataMember<T>.self, from: try payload(name)).data
     }
 
     /// The names of every fixture file, without `.json`.
@@ -30,11 +31,5 @@ enum EventFixtures {
             .filter { $0.hasSuffix(".json") }
             .map { String($0.dropLast(5)) }
             .sorted()
-    }
-
-    /// A payload envelope; only `d` is read.
-    struct Envelope<T: Decodable>: Decodable {
-        /// The event data.
-        let d: T
     }
 }
