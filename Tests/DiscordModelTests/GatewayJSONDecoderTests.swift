@@ -112,8 +112,8 @@ import Testing
         ),
         ("missing key", #""username": "mira.dev","#, "", "keyNotFound d.referenced_message.author.username"),
         (
-            "null", #""content": "Who is coming"#, #""content": null, "x": "Who is coming"#,
-            "valueNotFound d.referenced_message.content"
+            "null", #""username": "mira.dev""#, #""username": null, "x": "mira.dev""#,
+            "valueNotFound d.referenced_message.author.username"
         ),
         (
             "bad timestamp", #""timestamp": "2024-08-12T14:03:21.512000+00:00""#, #""timestamp": "soon""#,

@@ -4,6 +4,10 @@
 /// Without the `MESSAGE_CONTENT` intent, ``content``, ``embeds``, ``attachments``, ``components`` and ``poll``
 /// are empty for messages not sent by, to or mentioning the bot.
 ///
+/// Partial messages (resolved messages in an interaction, Discord docs: "partial Message objects") decode too:
+/// ``content``, ``tts``, ``mentionEveryone``, ``mentions``, ``mentionRoles``, ``attachments``, ``embeds`` and
+/// ``pinned`` take `""`, `false` or `[]` when absent.
+///
 /// **Threading:** an immutable value; `Sendable`.
 public struct Message: Codable, Hashable, Sendable, Identifiable {
     /// The message id.
@@ -13,31 +17,31 @@ public struct Message: Codable, Hashable, Sendable, Identifiable {
     /// The author: a user, or for webhook messages the webhook's name and avatar.
     public var author: User
     /// The text (up to 2000 characters).
-    public var content: String
+    @DefaultIfAbsent public var content: String
     /// When it was sent.
     public var timestamp: DiscordTimestamp
     /// When it was last edited; `nil` if never.
     public var editedTimestamp: DiscordTimestamp?
     /// Whether it is text-to-speech.
-    public var tts: Bool
+    @DefaultIfAbsent public var tts: Bool
     /// Whether it mentions `@everyone` (or `@here`).
-    public var mentionEveryone: Bool
+    @DefaultIfAbsent public var mentionEveryone: Bool
     /// The users mentioned, each with a partial guild member in `MESSAGE_CREATE` and `MESSAGE_UPDATE`.
-    public var mentions: [Mention]
+    @DefaultIfAbsent public var mentions: [Mention]
     /// The roles mentioned.
-    public var mentionRoles: [Snowflake]
+    @DefaultIfAbsent public var mentionRoles: [Snowflake]
     /// Channels mentioned in crossposted messages.
     public var mentionChannels: [ChannelMention]?
     /// The attached files.
-    public var attachments: [Attachment]
+    @DefaultIfAbsent public var attachments: [Attachment]
     /// The embeds.
-    public var embeds: [Embed]
+    @DefaultIfAbsent public var embeds: [Embed]
     /// The reactions.
     public var reactions: [Reaction]?
     /// A value the sender chose to check that the message was sent.
     public var nonce: Nonce?
     /// Whether it is pinned.
-    public var pinned: Bool
+    @DefaultIfAbsent public var pinned: Bool
     /// The webhook that sent it.
     public var webhookID: Snowflake?
     /// The message type.

@@ -17,7 +17,7 @@ public struct ResolvedData: Codable, Hashable, Sendable {
     public var roles: [Snowflake: Role]?
     /// Channels by id (partial).
     public var channels: [Snowflake: Channel]?
-    /// Messages by id (partial).
+    /// Messages by id (partial: absent lists and flags decode as empty or `false`; see ``Message``).
     public var messages: [Snowflake: Message]?
     /// Attachments by id.
     public var attachments: [Snowflake: Attachment]?
