@@ -32,7 +32,7 @@ import Testing
         sequence: Int? = 1
     ) -> ReceivedPayload {
         let event = ReadyEvent(
-            user: .init(id: "1", username: "bot"), sessionID: sessionID, resumeGatewayURL: resumeGatewayURL)
+            user: .init(id: 1, username: "bot"), sessionID: sessionID, resumeGatewayURL: resumeGatewayURL)
         return .ready(event, sequence: sequence, rawPayload: Array(#"{"t":"READY","s":1,"op":0,"d":{}}"#.utf8))
     }
 

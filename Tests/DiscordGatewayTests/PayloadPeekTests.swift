@@ -70,8 +70,8 @@ import Testing
             + #""resume_gateway_url":"wss://gateway-us-east1-b.discord.gg","shard":[0,1],"#
             + #""application":{"id":"9","flags":0}}}"#
         let expected = ReadyEvent(
-            user: .init(id: "9", username: "bot"), guildIDs: ["1"], sessionID: "abc",
-            resumeGatewayURL: "wss://gateway-us-east1-b.discord.gg", shard: .single, applicationID: "9")
+            user: .init(id: 9, username: "bot"), guildIDs: [1], sessionID: "abc",
+            resumeGatewayURL: "wss://gateway-us-east1-b.discord.gg", shard: .single, applicationID: 9)
         #expect(
             try ReceivedPayload.decode(Array(readyText.utf8), filter: .none)
                 == .ready(expected, sequence: 1, rawPayload: nil))

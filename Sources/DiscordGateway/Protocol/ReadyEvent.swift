@@ -1,7 +1,8 @@
 /// The READY dispatch: the session that Identify started (Discord docs: "Ready").
 ///
 /// The shard decodes it to store ``sessionID`` and ``resumeGatewayURL``; users can decode it too with
-/// ``GatewayEvent/decodeData(_:)``. Only the fields a gateway client needs are modelled.
+/// ``GatewayEvent/decodeData(_:)``. Only the fields a gateway client needs are modelled, so that no change to the
+/// rest of READY can stop a session from starting; for the whole event, decode ``Ready`` (``DispatchEvent/ready(_:)``).
 ///
 /// **Threading:** an immutable value; `Sendable`.
 public struct ReadyEvent: Hashable, Sendable, Decodable {
@@ -9,13 +10,13 @@ public struct ReadyEvent: Hashable, Sendable, Decodable {
     ///
     /// **Threading:** an immutable value; `Sendable`.
     public struct User: Hashable, Sendable, Decodable {
-        /// The user's snowflake.
-        public var id: String
+        /// The user's id.
+        public var id: Snowflake
         /// The user's name.
         public var username: String
 
         /// Makes a user.
-        public init(id: String, username: String) {
+        public init(id: Snowflake, username: String) {
             self.id = id
             self.username = username
         }
@@ -26,20 +27,20 @@ public struct ReadyEvent: Hashable, Sendable, Decodable {
     /// The bot user.
     public var user: User
     /// The guilds the session serves; they start out unavailable and arrive later as `GUILD_CREATE`.
-    public var guildIDs: [String]
+    public var guildIDs: [Snowflake]
     /// The session id needed to resume (`session_id`).
     public var sessionID: String
     /// The gateway URL to resume at (`resume_gateway_url`), without query string; `nil` if Discord left it out.
     public var resumeGatewayURL: String?
     /// The `[shard_id, num_shards]` echoed from Identify, if it was sent.
     public var shard: ShardInfo?
-    /// The application's snowflake, if present.
-    public var applicationID: String?
+    /// The application's id, if present.
+    public var applicationID: Snowflake?
 
     /// Makes a READY value (tests, fakes).
     public init(
-        apiVersion: Int = 10, user: User, guildIDs: [String] = [], sessionID: String, resumeGatewayURL: String?,
-        shard: ShardInfo? = nil, applicationID: String? = nil
+        apiVersion: Int = 10, user: User, guildIDs: [Snowflake] = [], sessionID: String, resumeGatewayURL: String?,
+        shard: ShardInfo? = nil, applicationID: Snowflake? = nil
     ) {
         self.apiVersion = apiVersion
         self.user = user
@@ -64,14 +65,14 @@ public struct ReadyEvent: Hashable, Sendable, Decodable {
 
     /// An unavailable guild object; only `id` is read.
     private struct Guild: Decodable {
-        /// The guild's snowflake.
-        var id: String
+        /// The guild's id.
+        var id: Snowflake
     }
 
     /// A partial application object; only `id` is read.
     private struct Application: Decodable {
-        /// The application's snowflake.
-        var id: String
+        /// The application's id.
+        var id: Snowflake
     }
 
     /// Decodes READY's `d`; missing optional fields become `nil` or empty.
