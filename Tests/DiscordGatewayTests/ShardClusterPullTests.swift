@@ -85,4 +85,55 @@ final class ClusterEventPuller: Sendable {
         #expect(puller.events.all.allSatisfy { (0..<3).contains($0.shardID) })
         #expect(cluster.nextEvent(timeout: .seconds(5)) == nil)
     }
+
+    @Test func aReaderThatFallsBehindPausesTheShardsInsteadOfGrowingOrDroppingEvents() async throws {
+        var settings = GatewaySimulator.Configuration()
+        settings.heartbeatInterval = .milliseconds(150)
+        settings.guildCount = 2
+        let simulator = try GatewaySimulator(configuration: settings)
+        defer { simulator.stop() }
+        var configuration = clusterConfiguration(
+            simulator, shards: .total(1), maxConcurrency: 1, window: .milliseconds(50))
+        configuration.pullBufferCapacity = 5
+        configuration.shardTemplate.deliveryBufferCapacity = 4
+        let cluster = ShardCluster(configuration: configuration)
+        let states = TimedMailbox<ShardState>(label: "a shard state")
+        cluster.onStateChange { _, _, new in states.put(new) }
+        // A handler is registered, so events reach the pull buffer only once someone has asked for them.
+        #expect(cluster.nextEvent(timeout: .milliseconds(1)) == nil)
+        try await cluster.start()
+        _ = try await states.next(timeout: .seconds(10)) { $0 == .connected }
+        let client = try #require(simulator.clients.first)
+        let sessionID = try #require(client.sessionID)
+
+        // Nobody reads: the buffer fills to its capacity and stops there; the shard pauses reading.
+        let sent = (1...60).map { index in
+            simulator.dispatch("MESSAGE_CREATE", data: #"{"id":"\#(index)","channel_id":"7"}"#, toSession: sessionID)
+        }
+        let shard = try #require(cluster.shard(id: 0))
+        let deadline = ContinuousClock.now + .seconds(10)
+        while (cluster.pendingEventCount < 5 || shard.deliveryStatistics.pauseCount == 0) && .now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(cluster.pendingEventCount == 5)
+        #expect(shard.deliveryStatistics.pauseCount >= 1)
+        // Heartbeats go on while it is paused, and nothing reconnects.
+        let beats = client.heartbeats.count
+        _ = try await client.waitForHeartbeats(count: beats + 3, timeout: .seconds(10))
+        #expect(cluster.pendingEventCount == 5)
+
+        // The reader catches up and gets every event, in order, with no gap.
+        let puller = ClusterEventPuller(cluster: cluster)
+        var received: [Int] = []
+        while received.count < sent.count {
+            let event = try await puller.events.next(timeout: .seconds(10)) { $0.event.name == "MESSAGE_CREATE" }
+            received.append(try #require(event.event.sequence))
+        }
+        #expect(received == sent)
+        #expect(shard.state == .connected)
+        #expect(cluster.status.first?.reconnectCount == 0)
+        #expect(simulator.resumeCount == 0 && simulator.identifyCount == 1)
+        try await cluster.shutdown(resumable: false)
+        _ = try await puller.ended.next(timeout: .seconds(10))
+    }
 }

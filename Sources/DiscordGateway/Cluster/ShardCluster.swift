@@ -97,7 +97,7 @@ public final class ShardCluster: Sendable {
     /// Mutable state.
     let state = Locked(State())
     /// Events for ``nextEvent(timeout:)`` and ``events``.
-    let pull = EventPullQueue<ClusterEvent>(onTake: { _ in })
+    let pull: EventPullQueue<ClusterEvent>
     /// Receives every shard's callbacks.
     private let observer: ClusterShardObserver
     /// Logger.
@@ -108,6 +108,7 @@ public final class ShardCluster: Sendable {
         self.configuration = configuration
         callbackQueue = configuration.callbackQueue ?? DispatchQueue(label: "discord-gateway.cluster.callbacks")
         logger = configuration.logger
+        pull = EventPullQueue(capacity: configuration.pullBufferCapacity, onTake: { _ in })
         observer = ClusterShardObserver()
         observer.cluster = self
     }
@@ -398,13 +399,20 @@ public final class ShardCluster: Sendable {
 
     /// Waits up to `timeout` for the next event of any shard; `nil` on timeout or after ``shutdown(resumable:)``.
     ///
-    /// **Threading:** blocks the calling thread; call it from your own thread, not from a callback.
+    /// At most ``ShardClusterConfiguration/pullBufferCapacity`` events wait; past that the shards pause reading
+    /// until this is called again, so a slow reader is never handed a gap.
+    ///
+    /// **Threading:** blocks the calling thread; call it from your own thread, not from a callback (a callback
+    /// waiting for room would wait for itself).
     public func nextEvent(timeout: Duration? = nil) -> ClusterEvent? {
         state.withLock { $0.pullRequested = true }
         return pull.next(timeout: timeout)
     }
 
-    /// Called on the callback queue for each shard dispatch.
+    /// Events waiting for ``nextEvent(timeout:)`` (at most ``ShardClusterConfiguration/pullBufferCapacity``).
+    public var pendingEventCount: Int { pull.count }
+
+    /// Called on the callback queue for each shard dispatch; waits while the pull buffer is full.
     func deliver(_ event: GatewayEvent, from shard: Shard) {
         let (handlers, delegate, pulls) = state.withLock { state in
             (
@@ -415,7 +423,7 @@ public final class ShardCluster: Sendable {
         delegate?.shardCluster(self, didReceive: event, from: shard)
         let tagged = ClusterEvent(shardID: shard.id, event: event)
         for handler in handlers.events { handler(tagged) }
-        if pulls { pull.put(tagged) }
+        if pulls { pull.putWaitingForRoom(tagged) }
     }
 
     /// Called on the callback queue for each shard state change.

@@ -55,6 +55,10 @@ public struct ShardClusterConfiguration: Sendable {
     public var configureShard: @Sendable (inout ShardConfiguration) -> Void = { _ in }
     /// Where cluster and shard callbacks run. Default (`nil`): one serial queue for the whole cluster.
     public var callbackQueue: DispatchQueue?
+    /// Events that may wait for ``ShardCluster/nextEvent(timeout:)`` (default 10,000). When that many wait, the
+    /// callback queue waits for room; the shards' own buffers then fill and they pause reading (heartbeats go on)
+    /// until the reader catches up. Memory stays bounded and no event is dropped.
+    public var pullBufferCapacity = 10_000
     /// Where logs go. Default: discarded.
     public var logger = Logger(label: "discord-gateway.cluster", factory: { _ in SwiftLogNoOpLogHandler() })
 

@@ -22,14 +22,19 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Signalled when an item arrives or the queue ends.
     private let condition: UnsafeMutablePointer<pthread_cond_t>
+    /// Signalled when an item is taken or the queue ends (for ``putWaitingForRoom(_:)``).
+    private let roomCondition: UnsafeMutablePointer<pthread_cond_t>
+    /// The count at which ``putWaitingForRoom(_:)`` waits.
+    let capacity: Int
     /// Guarded contents.
     private var state = State()
     /// Called (outside the lock) after an item is taken, with the remaining count.
     private let onTake: @Sendable (Int) -> Void
 
-    /// Makes an empty, open queue.
-    init(onTake: @escaping @Sendable (Int) -> Void) {
+    /// Makes an empty, open queue; ``putWaitingForRoom(_:)`` waits while `capacity` items wait.
+    init(capacity: Int = .max, onTake: @escaping @Sendable (Int) -> Void) {
         self.onTake = onTake
+        self.capacity = max(capacity, 1)
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -39,6 +44,9 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
         pthread_condattr_init(&attributes)
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         pthread_cond_init(condition, &attributes)
+        roomCondition = .allocate(capacity: 1)
+        roomCondition.initialize(to: pthread_cond_t())
+        pthread_cond_init(roomCondition, &attributes)
         pthread_condattr_destroy(&attributes)
     }
 
@@ -46,6 +54,9 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
         pthread_cond_destroy(condition)
         condition.deinitialize(count: 1)
         condition.deallocate()
+        pthread_cond_destroy(roomCondition)
+        roomCondition.deinitialize(count: 1)
+        roomCondition.deallocate()
         pthread_mutex_destroy(mutex)
         mutex.deinitialize(count: 1)
         mutex.deallocate()
@@ -72,6 +83,24 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Appends an event once fewer than ``capacity`` wait (or at once after ``end()``), and wakes readers.
+    ///
+    /// Blocks the calling thread meanwhile: a callback queue blocked here stops draining its shards, whose own
+    /// buffers then fill and pause their reading (heartbeats go on), so a reader that falls behind costs bounded
+    /// memory instead of losing events.
+    func putWaitingForRoom(_ event: Element) {
+        let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
+            while state.count >= capacity && !state.isEnded {
+                pthread_cond_wait(roomCondition, mutex)
+            }
+            state.items.append(event)
+            pthread_cond_signal(condition)
+            defer { state.asyncWaiters.removeAll() }
+            return state.asyncWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
     /// Appends events and wakes readers.
     func put(contentsOf events: [Element]) {
         guard !events.isEmpty else { return }
@@ -89,6 +118,7 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
         let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
             state.isEnded = true
             pthread_cond_broadcast(condition)
+            pthread_cond_broadcast(roomCondition)
             defer { state.asyncWaiters.removeAll() }
             return state.asyncWaiters
         }
@@ -104,6 +134,7 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
     private func take(_ state: inout State) -> Element {
         let event = state.items[state.head]
         state.head += 1
+        pthread_cond_signal(roomCondition)
         if state.head > 256 && state.head * 2 > state.items.count {
             state.items.removeFirst(state.head)
             state.head = 0
