@@ -88,6 +88,12 @@ let package = Package(
             path: "Benchmarks/DecodeBenchmark"
         ),
         .executableTarget(
+            name: "GatewayFuzzer",
+            dependencies: ["DiscordGateway"],
+            path: "Benchmarks/GatewayFuzzer",
+            exclude: ["Seeds"]
+        ),
+        .executableTarget(
             name: "ClusterMonitor",
             dependencies: ["DiscordGateway", "DiscordGatewayTesting"],
             path: "Samples/ClusterMonitor"
