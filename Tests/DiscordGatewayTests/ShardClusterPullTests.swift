@@ -111,9 +111,8 @@ final class ClusterEventPuller: Sendable {
             simulator.dispatch("MESSAGE_CREATE", data: #"{"id":"\#(index)","channel_id":"7"}"#, toSession: sessionID)
         }
         let shard = try #require(cluster.shard(id: 0))
-        let deadline = ContinuousClock.now + .seconds(10)
-        while (cluster.pendingEventCount < 5 || shard.deliveryStatistics.pauseCount == 0) && .now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
+        try await waitUntil("a full buffer and a paused shard") {
+            cluster.pendingEventCount >= 5 && shard.deliveryStatistics.pauseCount >= 1
         }
         #expect(cluster.pendingEventCount == 5)
         #expect(shard.deliveryStatistics.pauseCount >= 1)

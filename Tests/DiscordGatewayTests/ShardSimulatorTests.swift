@@ -378,10 +378,7 @@ func collectSequences(
         let client = try await simulator.nextClient()
         _ = try await client.expectIdentify()
         _ = try await client.waitForHeartbeats(count: 0, timeout: .seconds(1))
-        let deadline = ContinuousClock.now + .seconds(5)
-        while shard.state != .connected && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitUntil("the shard to connect", timeout: .seconds(5)) { shard.state == .connected }
         client.dispatch("PING_TEST", data: "{}")
         _ = try await done.next(timeout: .seconds(5))
         #expect(order.withLock { $0 } == ["delegate", "first", "second"])
