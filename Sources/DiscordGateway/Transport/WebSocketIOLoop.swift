@@ -8,33 +8,33 @@ internal import Glibc
 // that hand-over is the only reason it crosses threads, hence `@unchecked Sendable`.
 final class WebSocketIOLoop: @unchecked Sendable {
     /// Why the loop stops early; mapped to a ``WebSocketConnection/Close``.
-    private enum Stop: Error {
+    enum Stop: Error {
         /// The owner called `abort()` (or `close` before the connection opened).
         case aborted
     }
 
     /// The connection this loop drives.
-    private let connection: WebSocketConnection
+    let connection: WebSocketConnection
     /// The owner's delegate.
-    private let delegate: any WebSocketConnectionDelegate
+    let delegate: any WebSocketConnectionDelegate
     /// Copy of the connection's settings.
-    private let configuration: WebSocketConnection.Configuration
+    let configuration: WebSocketConnection.Configuration
     /// The byte stream (plain or TLS) once connected.
-    private var stream: (any ByteStream)?
+    var stream: (any ByteStream)?
     /// Frame parser and message reassembler.
     private var parser: WebSocketParser
     /// zlib-stream context, when configured.
     private var inflater: ZlibStreamInflater?
     /// Bytes read from the socket.
-    private let readBuffer: UnsafeMutableRawBufferPointer
+    let readBuffer: UnsafeMutableRawBufferPointer
     /// Encoded frames not yet written.
-    private var writeBuffer: [UInt8] = []
+    var writeBuffer: [UInt8] = []
     /// How much of `writeBuffer` is already written.
     private var writeOffset = 0
     /// The last write could not complete until the socket is writable.
     private var writeBlocked = false
     /// The TLS layer needs the socket readable before it can write (or the reverse).
-    private var tlsNeedsReadForWrite = false
+    var tlsNeedsReadForWrite = false
     /// Our close frame is queued or sent.
     private var closeSent = false
     /// The peer's close frame arrived.
@@ -42,7 +42,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
     /// When to give up waiting for the peer during the close handshake.
     private var closeDeadline: ContinuousClock.Instant?
     /// The outcome reported at the end (set when the ending starts).
-    private var outcome: WebSocketConnection.Close?
+    var outcome: WebSocketConnection.Close?
     /// The opening handshake has completed.
     private var didOpen = false
     /// The owner paused reading.
@@ -51,6 +51,8 @@ final class WebSocketIOLoop: @unchecked Sendable {
     private var isDone = false
     /// A message of at least ``FreedMemory/largeMessageSize`` went through since the last trim request.
     private var sawLargeMessage = false
+    /// Frames queued by the owner before the connection opened (sent right after opening).
+    var pendingDuringOpening: [UInt8] = []
 
     /// Creates the loop for `connection`.
     init(connection: WebSocketConnection, delegate: any WebSocketConnectionDelegate) {
@@ -110,223 +112,6 @@ final class WebSocketIOLoop: @unchecked Sendable {
         delegate.connection(connection, didCloseWith: close)
         connection.releaseDelegate()
     }
-
-    // MARK: Opening
-
-    /// Connects and performs the TLS and HTTP handshakes; returns bytes received after the HTTP header block.
-    private func open() throws -> [UInt8] {
-        switch connection.endpoint {
-        case .client(let url):
-            guard url.isSecure || configuration.allowsInsecureTransport else {
-                throw WebSocketError(
-                    code: .insecureURLNotAllowed,
-                    detail: "\(url) is not encrypted; use wss:// or allow insecure transport explicitly")
-            }
-            let socket = try TCPSocket.connect(host: url.host, port: url.port, timeout: configuration.connectTimeout)
-            if url.isSecure {
-                do {
-                    let context = try configuration.tlsContext ?? TLSContextCache.shared.context(for: configuration.tls)
-                    stream = try TLSConnection(context: context, socket: socket, serverName: url.host)
-                } catch {
-                    Glibc.close(socket)
-                    throw error
-                }
-            } else {
-                stream = PlainByteStream(socket: socket)
-            }
-            let deadline = ContinuousClock.now + configuration.handshakeTimeout
-            try performStreamHandshake(deadline: deadline)
-            let key = WebSocketHandshake.makeKey()
-            writeBuffer = WebSocketHandshake.makeRequest(url: url, key: key, extraHeaders: configuration.extraHeaders)
-            try flushBlocking(deadline: deadline)
-            return try readHeaderBlock(deadline: deadline) { bytes in
-                try WebSocketHandshake.parseResponse(
-                    bytes, key: key, maximumHeaderSize: configuration.maximumHeaderSize)
-            }
-        case .server(let socket, let tls):
-            if let tls {
-                stream = try TLSConnection(context: tls, socket: socket, serverName: nil)
-            } else {
-                stream = PlainByteStream(socket: socket)
-            }
-            let deadline = ContinuousClock.now + configuration.handshakeTimeout
-            try performStreamHandshake(deadline: deadline)
-            var request: WebSocketHandshake.UpgradeRequest?
-            var plain: (request: WebSocketHandshake.HTTPRequest, head: [UInt8])?
-            let leftover = try readHeaderBlock(deadline: deadline) { bytes in
-                guard
-                    let head = try WebSocketHandshake.parseHTTPRequest(
-                        bytes, maximumHeaderSize: configuration.maximumHeaderSize)
-                else { return nil }
-                if !head.request.isWebSocketUpgrade {
-                    plain = (head.request, Array(UnsafeRawBufferPointer(rebasing: bytes[..<head.consumed])))
-                    return head.consumed
-                }
-                guard
-                    let parsed = try WebSocketHandshake.parseRequest(
-                        bytes, maximumHeaderSize: configuration.maximumHeaderSize)
-                else { return nil }
-                request = parsed.request
-                return parsed.consumed
-            }
-            if let plain {
-                guard let answer = delegate.connection(connection, respondTo: plain.request) else {
-                    // Not handled: fail exactly as an invalid upgrade request.
-                    _ = try plain.head.withUnsafeBytes {
-                        try WebSocketHandshake.parseRequest($0, maximumHeaderSize: configuration.maximumHeaderSize)
-                    }
-                    throw Stop.aborted
-                }
-                try answerPlainRequest(answer)
-            }
-            guard let request else { throw Stop.aborted }
-            if let rejection = delegate.connection(connection, shouldAccept: request) {
-                writeBuffer = WebSocketHandshake.makeRejection(
-                    status: rejection.status, reason: rejection.reason, headers: [], body: rejection.body)
-                try? flushBlocking(deadline: deadline)
-                outcome = .init(
-                    initiator: .local, code: nil, reason: "rejected with HTTP \(rejection.status)", error: nil,
-                    wasClean: false, didOpen: false)
-                throw Stop.aborted
-            }
-            writeBuffer = WebSocketHandshake.makeResponse(acceptingKey: request.key)
-            try flushBlocking(deadline: deadline)
-            return leftover
-        }
-    }
-
-    /// Writes the answer to a plain HTTP request (waiting for a deferred one first), then ends the connection.
-    ///
-    /// - Throws: always: ``Stop/aborted`` once answered (or when the owner aborts or the peer hangs up first).
-    private func answerPlainRequest(_ answer: WebSocketConnection.HTTPAnswer) throws -> Never {
-        let reply: WebSocketConnection.HTTPReply
-        switch answer {
-        case .reply(let immediate): reply = immediate
-        case .deferred: reply = try awaitDeferredReply()
-        }
-        writeBuffer = WebSocketHandshake.makeRejection(
-            status: reply.status, reason: reply.reason, headers: reply.headers, body: reply.body)
-        try? flushBlocking(deadline: .now + configuration.handshakeTimeout)
-        stream?.shutdown()
-        outcome = .init(
-            initiator: .local, code: nil, reason: "answered HTTP \(reply.status)", error: nil, wasClean: false,
-            didOpen: false)
-        throw Stop.aborted
-    }
-
-    /// Waits, without a deadline, for the owner's deferred HTTP reply; bytes the peer sends meanwhile are dropped.
-    ///
-    /// - Throws: ``Stop/aborted`` when the owner aborts or closes, or when the peer hangs up first.
-    private func awaitDeferredReply() throws -> WebSocketConnection.HTTPReply {
-        guard let stream else { throw Stop.aborted }
-        var fds = [
-            pollfd(fd: stream.fileDescriptor, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: connection.wakeFD, events: Int16(POLLIN), revents: 0),
-        ]
-        while true {
-            if let reply = connection.outbox.withLock({ $0.httpReply }) { return reply }
-            fds[0].revents = 0
-            fds[1].revents = 0
-            let result = poll(&fds, 2, stream.hasBufferedReadData ? 0 : -1)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Stop.aborted
-            }
-            if fds[1].revents != 0 {
-                let request = absorbOutbox()
-                if request.abort || request.close != nil { throw Stop.aborted }
-                continue
-            }
-            if fds[0].revents != 0 || stream.hasBufferedReadData {
-                let gone: Bool
-                switch try? stream.read(into: readBuffer) {
-                case .bytes?, .wantRead?, .wantWrite?: gone = false
-                case .closed?, nil: gone = true
-                }
-                if gone {
-                    outcome = .init(
-                        initiator: .remote, code: nil, reason: "peer left before the HTTP reply", error: nil,
-                        wasClean: false, didOpen: false)
-                    throw Stop.aborted
-                }
-            }
-        }
-    }
-
-    /// Drives the TLS handshake (a no-op for plain streams) until done or the deadline.
-    private func performStreamHandshake(deadline: ContinuousClock.Instant) throws {
-        guard let stream else { return }
-        while true {
-            switch try stream.handshake() {
-            case .complete: return
-            case .wantRead: try waitDuringOpening(for: Int16(POLLIN), deadline: deadline, stage: "TLS handshake")
-            case .wantWrite: try waitDuringOpening(for: Int16(POLLOUT), deadline: deadline, stage: "TLS handshake")
-            }
-        }
-    }
-
-    /// Reads until `parse` recognises a complete header block; returns the bytes after it.
-    private func readHeaderBlock(
-        deadline: ContinuousClock.Instant, parse: (UnsafeRawBufferPointer) throws -> Int?
-    ) throws -> [UInt8] {
-        guard let stream else { return [] }
-        var received: [UInt8] = []
-        while true {
-            if !received.isEmpty, let consumed = try received.withUnsafeBytes({ try parse($0) }) {
-                return Array(received[consumed...])
-            }
-            if received.count > configuration.maximumHeaderSize {
-                _ = try received.withUnsafeBytes { try parse($0) }
-            }
-            switch try stream.read(into: readBuffer) {
-            case .bytes(let count):
-                received.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
-            case .wantRead:
-                try waitDuringOpening(for: Int16(POLLIN), deadline: deadline, stage: "HTTP upgrade")
-            case .wantWrite:
-                try waitDuringOpening(for: Int16(POLLOUT), deadline: deadline, stage: "HTTP upgrade")
-            case .closed:
-                throw WebSocketError(
-                    code: .invalidHandshakeResponse, detail: "connection closed during the opening handshake")
-            }
-        }
-    }
-
-    /// Writes all of `writeBuffer` during the opening, waiting as needed.
-    private func flushBlocking(deadline: ContinuousClock.Instant) throws {
-        while try !flush() {
-            try waitDuringOpening(
-                for: tlsNeedsReadForWrite ? Int16(POLLIN) : Int16(POLLOUT), deadline: deadline, stage: "HTTP upgrade")
-        }
-    }
-
-    /// Waits for socket readiness during the opening, honouring aborts and the deadline.
-    private func waitDuringOpening(for events: Int16, deadline: ContinuousClock.Instant, stage: String) throws {
-        guard let stream else { return }
-        if events == Int16(POLLIN), stream.hasBufferedReadData { return }
-        var fds = [
-            pollfd(fd: stream.fileDescriptor, events: events, revents: 0),
-            pollfd(fd: connection.wakeFD, events: Int16(POLLIN), revents: 0),
-        ]
-        let remaining = deadline - .now
-        guard remaining > .zero else {
-            throw ConnectionError(
-                .timedOut, operation: "io", host: hostDescription, port: portNumber, detail: "\(stage) timed out")
-        }
-        let result = poll(&fds, 2, Self.milliseconds(remaining))
-        if result < 0 && errno != EINTR {
-            throw ConnectionError(
-                .socketFailure, operation: "io", host: hostDescription, port: portNumber, detail: "poll failed")
-        }
-        if fds[1].revents != 0 {
-            let request = absorbOutbox()
-            if request.abort || request.close != nil { throw Stop.aborted }
-            if !request.bytes.isEmpty { pendingDuringOpening.append(contentsOf: request.bytes) }
-        }
-    }
-
-    /// Frames queued by the owner before the connection opened (sent right after opening).
-    private var pendingDuringOpening: [UInt8] = []
 
     // MARK: Main loop
 
@@ -409,7 +194,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
     }
 
     /// Takes what other threads queued.
-    private func absorbOutbox() -> (
+    func absorbOutbox() -> (
         bytes: [UInt8], close: (code: UInt16?, reason: String)?, abort: Bool, paused: Bool
     ) {
         var counter: UInt64 = 0
@@ -446,7 +231,7 @@ final class WebSocketIOLoop: @unchecked Sendable {
     }
 
     /// Writes as much as the socket takes; returns true when everything was written.
-    private func flush() throws -> Bool {
+    func flush() throws -> Bool {
         guard let stream else { return true }
         while writeOffset < writeBuffer.count {
             let result: ByteStreamResult
@@ -663,13 +448,13 @@ final class WebSocketIOLoop: @unchecked Sendable {
     private var role: WebSocketRole { connection.role }
 
     /// Host for error messages.
-    private var hostDescription: String {
+    var hostDescription: String {
         if case .client(let url) = connection.endpoint { return url.host }
         return "client"
     }
 
     /// Port for error messages.
-    private var portNumber: Int {
+    var portNumber: Int {
         if case .client(let url) = connection.endpoint { return url.port }
         return 0
     }
@@ -685,27 +470,5 @@ final class WebSocketIOLoop: @unchecked Sendable {
     /// Errors are `Sendable` in Swift 6; kept as a seam for the type.
     static func sendable(_ error: any Error) -> any Error & Sendable {
         error
-    }
-}
-
-/// Process-wide cache of client TLS contexts by configuration, so connections share one `SSL_CTX` (and one
-/// loaded trust store) instead of building their own.
-///
-/// **Threading:** one `Locked` guards the dictionary; contexts are read-only once made.
-final class TLSContextCache: Sendable {
-    /// The shared cache.
-    static let shared = TLSContextCache()
-    /// Contexts by configuration.
-    private let contexts = Locked<[TLSConfiguration: TLSContext]>([:])
-
-    /// Returns the context for `configuration`, making it on first use.
-    func context(for configuration: TLSConfiguration) throws -> TLSContext {
-        if let existing = contexts.withLock({ $0[configuration] }) { return existing }
-        let made = try TLSContext.makeClient(configuration: configuration)
-        return contexts.withLock { cache in
-            if let existing = cache[configuration] { return existing }
-            cache[configuration] = made
-            return made
-        }
     }
 }
