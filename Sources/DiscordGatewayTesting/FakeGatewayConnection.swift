@@ -108,23 +108,6 @@ public final class FakeGatewayConnection: Sendable {
         try await received.next(timeout: timeout)
     }
 
-    /// Waits for the next message that is not a heartbeat (op 1), answering each heartbeat passed over with an
-    /// ACK when `acknowledging` is true.
-    ///
-    /// A client heartbeats from Hello on, after a random fraction of the interval, so with a short interval its
-    /// first heartbeat may come before its Identify; this waits for the Identify either way.
-    /// - Throws: ``FakeGatewayTimeout`` when no such message arrives within `timeout` in total.
-    public func nextMessageSkippingHeartbeats(
-        acknowledging: Bool = true, timeout: Duration = .seconds(10)
-    ) async throws -> ReceivedMessage {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let message = try await nextMessage(timeout: max(deadline - .now, .zero))
-            guard (try? PayloadPeek(parsing: message.bytes))?.opcode == .heartbeat else { return message }
-            if acknowledging { send(#"{"op":11}"#) }
-        }
-    }
-
     /// Every message the client has sent so far.
     public var receivedMessages: [ReceivedMessage] { received.all }
 

@@ -55,6 +55,9 @@ extension GatewaySimulator {
         /// Whether Hello goes out as each connection opens; when `false` the test sends it with
         /// ``SimulatedClient/sendHello(heartbeatInterval:)`` (or sends Reconnect in its place).
         public var sendsHello: Bool = true
+        /// Whether heartbeats get an ACK; `false` makes every connection a zombie from its first heartbeat on (one
+        /// client at a time: ``SimulatedClient/suppressHeartbeatAcks(_:)``).
+        public var acknowledgesHeartbeats: Bool = true
         /// How often one guild's whole member list may be requested (`query: ""`, `limit: 0`); a request sooner
         /// gets a RATE_LIMITED dispatch instead of members, as Discord does (§11). `nil` does not limit.
         public var allMembersRequestInterval: Duration? = .seconds(30)

@@ -89,7 +89,7 @@ extension GatewaySimulator {
                     detail: "heartbeat d is \(payload.d)", in: &state)
                 return
             }
-            if !link.suppressesAcks {
+            if configuration.acknowledgesHeartbeats && !link.suppressesAcks {
                 transmit(SimulatorPayloads.control(opcode: 11, data: "null"), to: index, in: &state)
             }
         case 2:

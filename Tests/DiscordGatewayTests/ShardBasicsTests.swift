@@ -126,32 +126,33 @@ enum Script {
     }
 
     @Test func userCodeBlockingLongerThanThreeIntervalsNeverDelaysHeartbeats() async throws {
-        let gateway = try FakeGateway()
-        defer { gateway.stop() }
-        var configuration = loopbackConfiguration(url: gateway.url)
-        configuration.slowCallbackThreshold = .milliseconds(300)
-        let (shard, recorder, server) = try await startShard(configuration, on: gateway)
+        // The simulator ACKs on its I/O thread and stamps each heartbeat as it arrives, so a slow test task can
+        // neither delay an ACK nor blur a gap.
         let interval = 400
-        server.send(Script.hello(interval))
-        _ = try await server.nextMessageSkippingHeartbeats()  // identify
-        server.send(Script.ready(resumeURL: gateway.url))
-        _ = try await recorder.events.next(timeout: .seconds(5))
+        var settings = GatewaySimulator.Configuration()
+        settings.heartbeatInterval = .milliseconds(interval)
+        settings.guildCount = 0
+        let simulator = try GatewaySimulator(configuration: settings)
+        defer { simulator.stop() }
+        var configuration = loopbackConfiguration(url: simulator.url)
+        configuration.slowCallbackThreshold = .milliseconds(300)
+        let shard = Shard(configuration: configuration)
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let client = try await simulator.nextClient()
+        _ = try await recorder.events.next(timeout: .seconds(5)) { $0.name == "READY" }
         recorder.eventDelay.withLock { $0 = .milliseconds(interval * 4) }
-        server.send(Script.dispatch("MESSAGE_CREATE", 2))
+        let sequence = client.dispatch("MESSAGE_CREATE", data: "{}")
         // While the delegate is blocked for 4 intervals, heartbeats must keep arriving on schedule and be ACKed.
-        var beats: [ContinuousClock.Instant] = []
-        while beats.count < 6 {
-            let message = try await server.nextMessage(timeout: .seconds(2))
-            if message.text.hasPrefix(#"{"op":1"#) {
-                beats.append(.now)
-                server.send(#"{"op":11}"#)
-            }
-        }
-        let gaps = zip(beats.dropFirst(), beats).map { $0 - $1 }
+        let before = client.heartbeats.count
+        let beats = try await client.waitForHeartbeats(count: before + 6).map(\.arrival)
+        let gaps = zip(beats.dropFirst(before), beats.dropFirst(before + 1)).map { $1 - $0 }
         // Blocked heartbeats would leave one gap of at least the 4-interval block; 3 intervals leaves room for a
         // slow machine (the thread sanitizer) without letting that through.
+        #expect(gaps.count == 5)
         #expect(gaps.allSatisfy { $0 < .milliseconds(interval * 3) }, "heartbeat gaps \(gaps)")
-        #expect(try await recorder.events.next(timeout: .seconds(5)).sequence == 2)
+        #expect(try await recorder.events.next(timeout: .seconds(5)).sequence == sequence)
         let slow = try await recorder.slowCallbacks.next(timeout: .seconds(5))
         #expect(slow >= .milliseconds(interval * 4))
         #expect(shard.state == .connected)
@@ -176,30 +177,31 @@ enum Script {
     }
 
     @Test func zombieConnectionIsDroppedAndResumed() async throws {
-        let gateway = try FakeGateway()
-        defer { gateway.stop() }
-        let (shard, recorder, server) = try await startShard(loopbackConfiguration(url: gateway.url), on: gateway)
-        // The second heartbeat comes at least one interval after Hello; READY is long processed by then.
-        server.send(Script.hello(1000))
-        _ = try await server.nextMessageSkippingHeartbeats(acknowledging: false)  // identify
-        server.send(Script.ready(resumeURL: gateway.url + "/resume"))
-        server.send(Script.dispatch("MESSAGE_CREATE", 2))
-        _ = try await recorder.events.next(timeout: .seconds(5)) { $0.sequence == 2 }
-        // Never ACK: the second beat finds the first unacknowledged.
+        // No ACK ever: the second heartbeat finds the first unacknowledged. The simulator answers Identify on its
+        // I/O thread, so READY and the GUILD_CREATEs are processed long before that second beat.
+        var settings = GatewaySimulator.Configuration()
+        settings.heartbeatInterval = .milliseconds(1000)
+        settings.acknowledgesHeartbeats = false
+        settings.guildCount = 2
+        let simulator = try GatewaySimulator(configuration: settings)
+        defer { simulator.stop() }
+        let shard = Shard(configuration: loopbackConfiguration(url: simulator.url))
+        let recorder = ShardRecorder()
+        shard.delegate = recorder
+        shard.connect()
+        let client = try await simulator.nextClient()
         let disconnect = try await recorder.disconnects.next(timeout: .seconds(5))
         #expect(disconnect.code == .heartbeatTimedOut)
-        let next = try await gateway.nextConnection()
+        let sessionID = try #require(simulator.sessionIDs.first)
+        let next = try await simulator.nextClient()
         #expect(next.path.hasPrefix("/resume"))
         #expect(next.query["compress"] == "zlib-stream")
-        next.send(Script.hello(45_000))
-        let resume = try await next.nextMessage()
-        #expect(resume.text.contains(#""op":6"#))
-        #expect(resume.text.contains(#""session_id":"abc""#))
-        #expect(resume.text.contains(#""seq":2"#))
-        let serverSide = try await server.closure()
+        let resume = try await next.expectResume()
+        #expect(resume.sessionID == sessionID)
+        #expect(resume.sequence == 3)  // READY and two GUILD_CREATEs, the last the shard saw
+        let serverSide = try await client.closure()
         #expect(serverSide.code == 1006)
-        let beats = server.receivedMessages.filter { $0.text.hasPrefix(#"{"op":1"#) }
-        #expect(beats.count == 1, "one unacknowledged heartbeat, then the drop")
+        #expect(client.heartbeats.count == 1, "one unacknowledged heartbeat, then the drop")
         shard.close()
     }
 
