@@ -1,46 +1,6 @@
 public import Dispatch
 internal import Logging
 
-/// One event from a cluster, tagged with its shard.
-///
-/// **Threading:** an immutable value; `Sendable`.
-public struct ClusterEvent: Hashable, Sendable {
-    /// The shard that received it.
-    public let shardID: Int
-    /// The event.
-    public let event: GatewayEvent
-
-    /// Tags `event` with `shardID`.
-    public init(shardID: Int, event: GatewayEvent) {
-        self.shardID = shardID
-        self.event = event
-    }
-}
-
-/// One shard's health, for status tables.
-///
-/// **Threading:** an immutable value; `Sendable`.
-public struct ShardStatus: Hashable, Sendable {
-    /// The shard id.
-    public let id: Int
-    /// Its state.
-    public let state: ShardState
-    /// Its latest heartbeat round trip.
-    public let latency: Duration?
-    /// How many times it reconnected.
-    public let reconnectCount: Int
-    /// When its last dispatch arrived.
-    public let lastEventAt: ContinuousClock.Instant?
-}
-
-/// Errors from ``ShardCluster``.
-///
-/// **Threading:** an immutable value; `Sendable`.
-public struct ShardClusterError: Error, CustomStringConvertible, Sendable {
-    /// What went wrong.
-    public let description: String
-}
-
 /// Runs many shards with one identify schedule and one place to watch them.
 ///
 /// ```swift
@@ -111,40 +71,6 @@ public final class ShardCluster: Sendable {
         pull = EventPullQueue(capacity: configuration.pullBufferCapacity, onTake: { _ in })
         observer = ClusterShardObserver()
         observer.cluster = self
-    }
-
-    // MARK: Helpers like twilight's
-
-    /// The shard that owns `guildID`: `(guild_id >> 22) % total` (PROTOCOL §11).
-    public static func shardID(forGuild guildID: Snowflake, total: Int) -> Int {
-        Int((guildID.rawValue >> 22) % UInt64(max(total, 1)))
-    }
-
-    /// The identify bucket of a shard: `shard_id % max_concurrency`.
-    public static func bucket(ofShard shardID: Int, maxConcurrency: Int) -> Int {
-        shardID % max(maxConcurrency, 1)
-    }
-
-    /// The shard ids of `bucket` among `0..<total`.
-    public static func shardIDs(inBucket bucket: Int, maxConcurrency: Int, total: Int) -> [Int] {
-        Array(stride(from: bucket, to: total, by: max(maxConcurrency, 1)))
-    }
-
-    /// Splits `0..<total` into `processes` contiguous ranges whose sizes are multiples of `maxConcurrency` where
-    /// possible (so every process starts whole buckets together), e.g. for `.range(_, total:)`.
-    public static func ranges(total: Int, processes: Int, maxConcurrency: Int = 1) -> [ClosedRange<Int>] {
-        let processes = max(processes, 1)
-        let unit = max(maxConcurrency, 1)
-        let units = (total + unit - 1) / unit
-        var result: [ClosedRange<Int>] = []
-        var start = 0
-        for index in 0..<processes {
-            let share = units / processes + (index < units % processes ? 1 : 0)
-            let end = min(total, start + share * unit)
-            if end > start { result.append(start...(end - 1)) }
-            start = end
-        }
-        return result
     }
 
     // MARK: Lifecycle
@@ -479,39 +405,5 @@ public final class ShardCluster: Sendable {
             delegate?.shardCluster(self, didExhaustIdentifyBudget: remaining, resetAfter: resetAfter)
             for handler in handlers.budget { handler(remaining, resetAfter) }
         }
-    }
-}
-
-/// Forwards every shard's callbacks to its cluster.
-///
-/// **Threading:** called on the cluster's callback queue; holds only a weak reference (in a `Locked`).
-final class ClusterShardObserver: ShardDelegate {
-    /// The weak cluster reference.
-    private struct Target {
-        weak var cluster: ShardCluster?
-    }
-    /// The cluster.
-    private let target = Locked(Target())
-
-    /// The cluster, set once right after it is made.
-    var cluster: ShardCluster? {
-        get { target.withLock { $0.cluster } }
-        set { target.withLock { $0.cluster = newValue } }
-    }
-
-    func shard(_ shard: Shard, didReceive event: GatewayEvent) {
-        cluster?.deliver(event, from: shard)
-    }
-
-    func shard(_ shard: Shard, didChangeStateFrom oldState: ShardState, to newState: ShardState) {
-        cluster?.stateChanged(shard, from: oldState, to: newState)
-    }
-
-    func shard(_ shard: Shard, didDisconnectWith error: ShardError) {
-        cluster?.disconnected(shard, error: error)
-    }
-
-    func shard(_ shard: Shard, didStopWith error: ShardError) {
-        cluster?.stopped(shard, error: error)
     }
 }
