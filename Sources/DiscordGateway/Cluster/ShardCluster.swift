@@ -349,7 +349,7 @@ public final class ShardCluster: Sendable {
         delegate?.shardCluster(self, didReceive: event, from: shard)
         let tagged = ClusterEvent(shardID: shard.id, event: event)
         for handler in handlers.events { handler(tagged) }
-        if pulls { pull.putWaitingForRoom(tagged) }
+        if pulls { pull.put(tagged, waitingForRoom: true) }
     }
 
     /// Called on the callback queue for each shard state change.

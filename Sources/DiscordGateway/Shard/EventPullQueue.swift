@@ -22,16 +22,16 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Signalled when an item arrives or the queue ends.
     private let condition: UnsafeMutablePointer<pthread_cond_t>
-    /// Signalled when an item is taken or the queue ends (for ``putWaitingForRoom(_:)``).
+    /// Signalled when an item is taken or the queue ends (for ``put(_:waitingForRoom:)``).
     private let roomCondition: UnsafeMutablePointer<pthread_cond_t>
-    /// The count at which ``putWaitingForRoom(_:)`` waits.
+    /// The count at which ``put(_:waitingForRoom:)`` waits.
     let capacity: Int
     /// Guarded contents.
     private var state = State()
     /// Called (outside the lock) after an item is taken, with the remaining count.
     private let onTake: @Sendable (Int) -> Void
 
-    /// Makes an empty, open queue; ``putWaitingForRoom(_:)`` waits while `capacity` items wait.
+    /// Makes an empty, open queue; ``put(_:waitingForRoom:)`` waits while `capacity` items wait.
     init(capacity: Int = .max, onTake: @escaping @Sendable (Int) -> Void) {
         self.onTake = onTake
         self.capacity = max(capacity, 1)
@@ -73,24 +73,14 @@ final class EventPullQueue<Element: Sendable>: @unchecked Sendable {
     var count: Int { locked { $0.count } }
 
     /// Appends an event and wakes readers.
-    func put(_ event: Element) {
-        let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
-            state.items.append(event)
-            pthread_cond_signal(condition)
-            defer { state.asyncWaiters.removeAll() }
-            return state.asyncWaiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
-    /// Appends an event once fewer than ``capacity`` wait (or at once after ``end()``), and wakes readers.
     ///
-    /// Blocks the calling thread meanwhile: a callback queue blocked here stops draining its shards, whose own
-    /// buffers then fill and pause their reading (heartbeats go on), so a reader that falls behind costs bounded
-    /// memory instead of losing events.
-    func putWaitingForRoom(_ event: Element) {
+    /// With `waitingForRoom`, first waits until fewer than ``capacity`` items wait (or the queue ends), blocking the
+    /// calling thread: a callback queue blocked here stops draining its shards, whose own buffers then fill and
+    /// pause their reading (heartbeats go on), so a reader that falls behind costs bounded memory instead of
+    /// losing events.
+    func put(_ event: Element, waitingForRoom: Bool = false) {
         let waiters = locked { state -> [CheckedContinuation<Void, Never>] in
-            while state.count >= capacity && !state.isEnded {
+            while waitingForRoom && state.count >= capacity && !state.isEnded {
                 pthread_cond_wait(roomCondition, mutex)
             }
             state.items.append(event)
